@@ -1,0 +1,187 @@
+/**
+ * The template format and the engine's results, as types. This file is the contract between the engine and
+ * everything built on it (server, runtime, admin, CLI): change it deliberately.
+ *
+ * Pointers:
+ * - a *record pointer* is an RFC 6901 JSON pointer into the record's data (`/incident/occurredAt`); inside an
+ *   array of objects, `*` stands for every item (`/actions/*\/owner`).
+ * - a *schema pointer* is a JSON pointer into the template document (`/schema/properties/incident`).
+ */
+
+/** Any JSON value. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** A JSON Schema (draft 2020-12) object, possibly using Formwork's vocabulary (`x-within`, `x-sameDay`, `x-age`). */
+export type JsonSchema = { [key: string]: Json } | boolean;
+
+/** Where a parameter's value is used: `{ "$param": "name" }` stands in place of a number anywhere in `schema`,
+ * a gate's `when`/`check`, or a stage's `due.hours`. */
+export interface ParamRef {
+  $param: string;
+}
+
+export type ParameterType = 'integer' | 'number' | 'hours';
+
+/** A named value a rule uses, declared so that providers can later tighten (never loosen) it. */
+export interface Parameter {
+  type: ParameterType;
+  value: number;
+  /** Which way is stricter: `lower` (fewer indicators trigger the rule, a shorter window) or `higher`. */
+  stricter: 'lower' | 'higher';
+  /** Bounds a local adaptation may not cross. */
+  min?: number;
+  max?: number;
+  title: string;
+  description?: string;
+  /** Where the value comes from: a seed document or the guidance named in domain research. */
+  source?: string;
+}
+
+/** A place where a provider may add options locally (overlays, ROADMAP). Only count-based conditions may read
+ * an extensible field, or adding an option could loosen a rule. */
+export interface ExtensionPoint {
+  /** Schema pointer to the `enum` (or the `items` holding it) that may grow. */
+  pointer: string;
+  title: string;
+  description?: string;
+}
+
+export interface StageDeadline {
+  /** Record pointer to the date-time the deadline counts from, or `$createdAt` (when the record was started). */
+  from: string;
+  hours: number | ParamRef;
+}
+
+export interface Stage {
+  id: string;
+  title: string;
+  description?: string;
+  /** Roles that may move a record into this stage; absent = anyone who can edit the record. */
+  roles?: string[];
+  /** The record must be signed off (password re-entered) to enter this stage. */
+  signOff?: boolean;
+  /** A closed record cannot be edited or moved on. */
+  final?: boolean;
+  /** When entering this stage falls due. Overdue status needs an explicit `now`. */
+  due?: StageDeadline;
+}
+
+export type GateSeverity = 'block' | 'warn';
+
+/** A "cannot proceed without" rule attached to the transition into `stage`. */
+export interface Gate {
+  id: string;
+  stage: string;
+  /** Plain words for staff: what is needed and why. Never blames. */
+  message: string;
+  /** When the gate applies: a JSON Schema over the whole record (put `required` in it). Absent = always. */
+  when?: JsonSchema;
+  /** Record pointers that must be present (not undefined, not null, not ""/[]). */
+  requires?: string[];
+  /** A JSON Schema over the whole record that must hold. */
+  check?: JsonSchema;
+  severity: GateSeverity;
+  /** Where the rule comes from: seed document or guidance (shown to inspectors, not to staff). */
+  source?: string;
+}
+
+export interface ChangelogEntry {
+  version: string;
+  changes: string[];
+}
+
+/** A renamed question, so that later versions (and draft migration) can follow it. */
+export interface Rename {
+  from: string;
+  to: string;
+}
+
+/** One version of one template: the unit that is published, stored, precompiled and pinned by records. */
+export interface Template {
+  $schema?: string;
+  id: string;
+  version: string;
+  title: string;
+  description?: string;
+  changelog?: ChangelogEntry[];
+  /** JSON Schema draft 2020-12, root `type: "object"`. */
+  schema: { [key: string]: Json };
+  /** @rjsf/core uiSchema. */
+  uiSchema?: { [key: string]: Json };
+  /** Staff-facing messages by record pointer and keyword: `{ "/occurredAt": { "required": "Enter …" } }`. */
+  messages?: { [pointer: string]: { [keyword: string]: string } };
+  /** Ordered lifecycle; the first stage is where a new record starts. */
+  stages?: Stage[];
+  gates?: Gate[];
+  parameters?: { [name: string]: Parameter };
+  extensionPoints?: { [name: string]: ExtensionPoint };
+  renames?: Rename[];
+}
+
+/** A problem with a template: data, never an exception. */
+export interface TemplateProblem {
+  code: TemplateProblemCode;
+  /** JSON pointer into the template document. */
+  pointer: string;
+  /** What is wrong and what to do next. */
+  message: string;
+}
+
+export type TemplateProblemCode =
+  | 'not-json'
+  | 'not-a-template'
+  | 'invalid-schema'
+  | 'unknown-keyword'
+  | 'unknown-field'
+  | 'unknown-parameter'
+  | 'unknown-stage'
+  | 'duplicate-id'
+  | 'unsafe-pattern'
+  | 'invalid-pattern'
+  | 'too-deep'
+  | 'too-large'
+  | 'forbidden-key'
+  | 'invalid-parameter'
+  | 'invalid-condition';
+
+export interface FieldError {
+  /** Record pointer of the field the message belongs to ("" for the record as a whole). */
+  path: string;
+  /** Plain words for staff. */
+  message: string;
+  /** The keyword or rule that produced it (`required`, `format`, `x-within`, …). */
+  rule: string;
+}
+
+export type GateStatus = 'met' | 'blocked' | 'not-applicable';
+
+export interface GateResult {
+  id: string;
+  stage: string;
+  status: GateStatus;
+  severity: GateSeverity;
+  message: string;
+  /** Record pointers the gate still needs (empty when met or not applicable). */
+  missing: string[];
+}
+
+export interface EvaluateOptions {
+  /** The stage the record wants to enter; gates of every stage up to and including it are checked. */
+  to?: string;
+  /** ISO-8601 instant. Needed by `x-age` and stage deadlines; the engine never reads the clock. */
+  now?: string;
+}
+
+export interface EvaluateResult {
+  valid: boolean;
+  errors: FieldError[];
+  gates: GateResult[];
+  canProceed: boolean;
+}
+
+export interface PruneResult {
+  /** The record without values in branches that are not shown. */
+  data: Json;
+  /** The values removed, by record pointer. */
+  removed: { path: string; value: Json }[];
+}
