@@ -116,6 +116,10 @@ export interface Template {
   parameters?: { [name: string]: Parameter };
   extensionPoints?: { [name: string]: ExtensionPoint };
   renames?: Rename[];
+  /** Records of this template are safeguarding records (seen only by safeguarding leads and managers, and by their
+   * author) always, or when the record matches `when` (a JSON Schema over the record, e.g. a `$ref` to a named
+   * condition). */
+  safeguarding?: { always?: boolean; when?: JsonSchema };
 }
 
 /** A problem with a template: data, never an exception. */
@@ -177,6 +181,8 @@ export interface EvaluateResult {
   errors: FieldError[];
   gates: GateResult[];
   canProceed: boolean;
+  /** The record is a safeguarding record (the template's `safeguarding` rule). */
+  safeguarding: boolean;
 }
 
 export interface PruneResult {
