@@ -1,0 +1,52 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { api } from '../api/client.js';
+import type { FormRecord } from '../api/types.js';
+import { AutosaveController } from './AutosaveController.js';
+import { readLocalCopy } from './localCopy.js';
+
+function browserSchedule(fn: () => void, ms: number): () => void {
+  const id = window.setTimeout(fn, ms);
+  return () => window.clearTimeout(id);
+}
+
+/**
+ * Wires an AutosaveController to the page: saves when the page is hidden or closed (the request outlives the
+ * page), and retries as soon as the browser says it is back online.
+ */
+export function useAutosave(record: FormRecord) {
+  const [controller] = useState(
+    () =>
+      new AutosaveController(
+        {
+          recordId: record.id,
+          save: (data, revision, options) => api.saveData(record.id, data, revision, options),
+          storage: window.localStorage,
+          now: () => new Date(),
+          schedule: browserSchedule,
+        },
+        record,
+        readLocalCopy(window.localStorage, record.id),
+      ),
+  );
+  const status = useSyncExternalStore(controller.subscribe, controller.getStatus, controller.getStatus);
+
+  useEffect(() => {
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') void controller.flush({ keepalive: true });
+    };
+    const onPageHide = () => void controller.flush({ keepalive: true });
+    const onOnline = () => controller.retryNow();
+    document.addEventListener('visibilitychange', onHidden);
+    window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('online', onOnline);
+    return () => {
+      document.removeEventListener('visibilitychange', onHidden);
+      window.removeEventListener('pagehide', onPageHide);
+      window.removeEventListener('online', onOnline);
+      // Leaving the page inside the app: send what is left, then stop.
+      void controller.flush().finally(() => controller.dispose());
+    };
+  }, [controller]);
+
+  return { controller, status };
+}

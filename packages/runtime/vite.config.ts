@@ -1,0 +1,25 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+// The staff app is served by packages/server under a strict CSP (`script-src 'self'`): the build must emit
+// only external, hashed scripts. In development, /api is proxied to a locally running server.
+const apiTarget = process.env.FORMWORK_API ?? 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // The polyfill would be bundled, not inlined, but modern browsers have modulepreload anyway.
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+    sourcemap: true,
+  },
+  server: { proxy: { '/api': apiTarget } },
+  preview: { proxy: { '/api': apiTarget } },
+  test: {
+    environment: 'happy-dom',
+    include: ['test/**/*.test.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
+    restoreMocks: true,
+  },
+});
