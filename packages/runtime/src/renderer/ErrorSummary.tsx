@@ -1,47 +1,78 @@
-import type { CompiledTemplate, FieldError } from '@formwork/engine/runtime';
+import type { CompiledTemplate, FieldError, GateResult } from '@formwork/engine/runtime';
 import { fieldTitle } from '@formwork/engine/runtime';
-import type { Ref } from 'react';
+import { type Ref, useId } from 'react';
 import { fieldId } from './fieldId.js';
+import { FieldLink } from './FieldLink.js';
 
 export interface ErrorSummaryProps {
   compiled: CompiledTemplate;
-  errors: FieldError[];
-  /** Called when a link is chosen; defaults to focusing the field by its id. The form uses it to open the
+  errors: readonly FieldError[];
+  /** Gates from the same evaluation: the blocking ones are listed too, each linking to the first field it needs. */
+  gates?: readonly GateResult[];
+  /** Called when a link is chosen; defaults to focusing the field by its id. FormworkForm uses it to open the
    * section that holds the field first. */
   onSelect?: (pointer: string) => void;
   title?: string;
   ref?: Ref<HTMLDivElement>;
 }
 
-/** GOV.UK-style error summary: a heading and one link per problem, each to its field. */
+/**
+ * GOV.UK-style error summary: a heading and one link per thing to do, each to its field. It takes focus after a
+ * refused proceed (the caller moves focus to it), so it is focusable and announced by its heading.
+ */
 export function ErrorSummary(props: ErrorSummaryProps) {
-  const { compiled, errors, onSelect, ref } = props;
-  if (errors.length === 0) return null;
+  const { compiled, errors, gates = [], onSelect, ref } = props;
+  const titleId = useId();
+  const blocking = gates.filter((g) => g.status === 'blocked' && g.severity === 'block');
+  if (errors.length === 0 && blocking.length === 0) return null;
   return (
-    <div className="fw-error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="fw-error-summary-title">
-      <h2 id="fw-error-summary-title" className="fw-error-summary__title">
+    <div className="fw-error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby={titleId}>
+      <h2 id={titleId} className="fw-error-summary__title">
         {props.title ?? 'There is a problem'}
       </h2>
       <ul className="fw-error-summary__list">
         {errors.map((e) => (
-          <li key={`${e.path}:${e.rule}`}>
-            <a
-              href={`#${fieldId(e.path)}`}
-              onClick={(ev) => {
-                ev.preventDefault();
-                (onSelect ?? focusField)(e.path);
-              }}
-            >
-              {e.path ? `${fieldTitle(compiled, e.path)}: ` : ''}
-              {e.message}
-            </a>
+          <li key={`${e.path}:${e.rule}:${e.message}`}>
+            {e.path === '' ? (
+              e.message
+            ) : (
+              <FieldLink pointer={e.path} onSelect={onSelect}>
+                {withTitle(compiled, e.path, e.message)}
+              </FieldLink>
+            )}
           </li>
         ))}
+        {blocking.map((g) => {
+          const first = g.missing[0];
+          return (
+            <li key={`gate:${g.id}`}>
+              {first === undefined ? (
+                g.message
+              ) : (
+                <FieldLink pointer={first} onSelect={onSelect}>
+                  {g.message}
+                </FieldLink>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </div>
   );
 }
 
-function focusField(pointer: string): void {
-  document.getElementById(fieldId(pointer))?.focus();
+/** The engine's messages usually name the question already; add its title only when they do not. */
+function withTitle(compiled: CompiledTemplate, pointer: string, message: string): string {
+  const title = safeTitle(compiled, pointer);
+  if (!title || message.toLowerCase().includes(title.toLowerCase())) return message;
+  return `${title}: ${message}`;
 }
+
+export function safeTitle(compiled: CompiledTemplate, pointer: string): string {
+  try {
+    return fieldTitle(compiled, pointer) || pointer;
+  } catch {
+    return pointer;
+  }
+}
+

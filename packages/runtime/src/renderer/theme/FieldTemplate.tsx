@@ -1,0 +1,89 @@
+import type { FieldTemplateProps } from '@rjsf/utils';
+import type { RendererContext } from '../context.js';
+import { pointerIn } from '../context.js';
+import { fieldKind, isGroup } from './fieldKind.js';
+import { describedBy, errorMessageId, hintId } from './ids.js';
+
+/**
+ * One question: its label (a legend for radios and checkboxes), its hint, its error message and the control, with
+ * the hint and the error tied to the control by `aria-describedby`. Optional questions say "(optional)" rather than
+ * marking required ones with an asterisk. Leaving a question (focus moving out of it) tells the form, which is when
+ * a required message may appear.
+ */
+export function FieldTemplate(props: FieldTemplateProps) {
+  const { id, label, children, rawErrors, rawDescription, rawHelp, hidden, required, displayLabel, schema, uiSchema } =
+    props;
+  if (hidden) return <div hidden>{children}</div>;
+  const ctx = props.registry.formContext as RendererContext | undefined;
+  const pointer = ctx ? pointerIn(ctx.prefix, props.fieldPathId.path) : '';
+  ctx?.ids.set(id, pointer);
+
+  const errors = props.hideError ? [] : (rawErrors ?? []).filter(Boolean);
+  const container = schema.type === 'object' || (schema.type === 'array' && !displayLabel);
+  if (container) {
+    // Objects and lists draw their own heading (ObjectFieldTemplate, ArrayFieldTemplate); a message about the
+    // whole group (e.g. "add at least one") sits above its parts.
+    return (
+      <div className="fw-group" id={`${id}__group`}>
+        {errors.length > 0 && <ErrorMessage id={id} errors={errors} />}
+        {children}
+      </div>
+    );
+  }
+
+  const kind = fieldKind(schema, uiSchema);
+  const hint = [rawDescription, rawHelp].filter((h): h is string => typeof h === 'string' && h !== '');
+  const aria = describedBy(id, hint.length > 0, errors.length > 0);
+  const labelText = (
+    <>
+      {label}
+      {!required && <span className="fw-optional"> (optional)</span>}
+    </>
+  );
+  const parts = (
+    <>
+      {hint.length > 0 && (
+        <div className="fw-hint" id={hintId(id)}>
+          {hint.map((h) => (
+            <p key={h}>{h}</p>
+          ))}
+        </div>
+      )}
+      {errors.length > 0 && <ErrorMessage id={id} errors={errors} />}
+    </>
+  );
+  const onBlur = ctx ? () => ctx.onLeave(pointer) : undefined;
+  const className = `fw-field${errors.length > 0 ? ' fw-field--error' : ''}`;
+
+  if (isGroup(kind)) {
+    return (
+      <div className={className} onBlur={onBlur}>
+        <fieldset className="fw-fieldset" aria-describedby={aria}>
+          <legend className="fw-label">{labelText}</legend>
+          {parts}
+          {children}
+        </fieldset>
+      </div>
+    );
+  }
+  return (
+    <div className={className} onBlur={onBlur}>
+      {displayLabel && kind !== 'single-checkbox' && (
+        <label className="fw-label" htmlFor={id}>
+          {labelText}
+        </label>
+      )}
+      {parts}
+      {children}
+    </div>
+  );
+}
+
+function ErrorMessage({ id, errors }: { id: string; errors: string[] }) {
+  return (
+    <p className="fw-error-message" id={errorMessageId(id)}>
+      <span className="fw-visually-hidden">Error: </span>
+      {errors.join(' ')}
+    </p>
+  );
+}
