@@ -94,6 +94,8 @@ export interface TemplateDraft {
   templateId: string;
   /** The draft document; may be anything JSON while being edited. */
   template: Json;
+  /** Logic test cases run at publish (the engine's test-case format). */
+  tests?: Json;
   etag: string;
   updatedAt: string;
   updatedBy: { id: string; name: string } | null;
@@ -102,11 +104,13 @@ export interface TemplateDraft {
 /** `PUT /api/templates/{id}/draft` body (header `If-Match: "<etag>"`). 412 → `{ error, current: TemplateDraft }`. */
 export interface TemplateDraftUpdate {
   template: Json;
+  tests?: Json;
 }
 
 /** `POST /api/templates` body: a new template's first draft. */
 export interface CreateTemplateRequest {
   template: Json;
+  tests?: Json;
 }
 
 /** `POST /api/templates/{id}/draft/publish` → 200. 422 → `{ error }` with `details: PublishProblems`. */

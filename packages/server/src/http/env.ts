@@ -1,0 +1,33 @@
+/** What every request handler can reach: the database, the clock and the signed-in user. */
+import type { Db } from '../db/database.js';
+import type { Role } from '../types.js';
+
+export interface CurrentUser {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  organisationId: string;
+  organisationName: string;
+  teamId: string | null;
+}
+
+export interface Services {
+  db: Db;
+  /** The server clock (a test may fix it). */
+  now: () => Date;
+  /** Cookies get `Secure` (production, behind TLS). */
+  secureCookies: boolean;
+}
+
+export interface AppEnv {
+  Variables: {
+    services: Services;
+    user: CurrentUser;
+    sessionId: string;
+    csrfToken: string;
+  };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: handlers shared between routes with different paths.
+export type Ctx = import('hono').Context<AppEnv, any>;

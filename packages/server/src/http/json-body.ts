@@ -1,0 +1,115 @@
+/**
+ * Reads a JSON request body defensively: size limit while streaming (chunked bodies included), UTF-8 only,
+ * depth limit, and no keys or characters that would poison objects or break `jsonb`.
+ */
+import type { Context } from 'hono';
+import { badRequest, Problem } from './problem.js';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_DEPTH = 32;
+const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export async function readJson(c: Context): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  const [mediaType, ...params] = type.split(';').map((s) => s.trim().toLowerCase());
+  if (mediaType !== 'application/json') {
+    throw new Problem(
+      415,
+      'unsupported-media-type',
+      'Send the request body as JSON (Content-Type: application/json).',
+    );
+  }
+  const charset = params.find((p) => p.startsWith('charset='));
+  if (charset && charset !== 'charset=utf-8') {
+    throw new Problem(415, 'unsupported-media-type', 'Send the request body as UTF-8 JSON.');
+  }
+  const text = await readText(c);
+  if (text.length === 0) throw badRequest('empty-body', 'The request body is empty: send a JSON object.');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw badRequest('invalid-json', `The request body is not valid JSON (${(error as Error).message}).`);
+  }
+  checkJsonValue(value);
+  return value;
+}
+
+async function readText(c: Context): Promise<string> {
+  const declared = Number(c.req.header('content-length'));
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw tooLarge();
+  const body = c.req.raw.body;
+  if (!body) return '';
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(Buffer.concat(chunks));
+  } catch {
+    throw badRequest('invalid-encoding', 'The request body is not valid UTF-8 text.');
+  }
+}
+
+const tooLarge = () =>
+  new Problem(
+    413,
+    'body-too-large',
+    `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB. Send less.`,
+  );
+
+/** Iterative (no recursion) so a hostile depth cannot overflow the stack here. */
+export function checkJsonValue(root: unknown): void {
+  const stack: { value: unknown; pointer: string; depth: number }[] = [
+    { value: root, pointer: '', depth: 0 },
+  ];
+  while (stack.length > 0) {
+    const { value, pointer, depth } = stack.pop()!;
+    if (depth > MAX_DEPTH) {
+      throw badRequest('too-deep', `The JSON is nested more than ${MAX_DEPTH} levels deep.`, pointer);
+    }
+    if (typeof value === 'string') {
+      checkString(value, pointer);
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => {
+        stack.push({ value: item, pointer: `${pointer}/${i}`, depth: depth + 1 });
+      });
+    } else if (value !== null && typeof value === 'object') {
+      for (const key of Object.keys(value)) {
+        const child = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        if (forbiddenKeys.has(key)) {
+          throw badRequest(
+            'forbidden-key',
+            `The key "${key}" is not allowed anywhere in the request.`,
+            child,
+          );
+        }
+        checkString(key, child);
+        stack.push({ value: (value as Record<string, unknown>)[key], pointer: child, depth: depth + 1 });
+      }
+    }
+  }
+}
+
+function checkString(s: string, pointer: string): void {
+  if (s.includes('\u0000')) {
+    throw badRequest('invalid-character', 'Text may not contain the NUL character (\\u0000).', pointer);
+  }
+  if (loneSurrogate.test(s)) {
+    throw badRequest(
+      'invalid-character',
+      'Text contains an unpaired surrogate: send well-formed Unicode.',
+      pointer,
+    );
+  }
+}

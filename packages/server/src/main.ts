@@ -1,0 +1,52 @@
+/** `npm start`: open the database (migrating it), seed an empty one, serve the API and the staff app. */
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { readConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { DEMO_PASSWORD, isEmpty, seedDemo } from './seed/demo.js';
+
+async function main() {
+  const config = readConfig();
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const where = database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
+  if (await isEmpty(database.db)) {
+    const at = new Date();
+    if (config.demo) {
+      const { logins, imports } = await seedDemo(database.db, config.formsDir, at);
+      const imported = imports[0]?.imported ?? [];
+      console.log(
+        `Imported ${imported.length} form version(s) from ${config.formsDir}: ${imported.join(', ') || 'none'}`,
+      );
+      for (const skip of imports[0]?.skipped ?? []) console.log(`  skipped ${skip.file}: ${skip.reason}`);
+      console.log(`Demo logins (password "${DEMO_PASSWORD}"):`);
+      for (const l of logins) console.log(`  ${l.email.padEnd(32)} ${l.role.padEnd(18)} ${l.organisation}`);
+    } else {
+      console.log('Empty database, production mode: no demo users. Create the first administrator with');
+      console.log(
+        '  npm run create-admin -w @formwork/server -- --email you@example.org --org "Your organisation"',
+      );
+    }
+  }
+  const app = createApp(
+    { db: database.db, now: () => new Date(), secureCookies: config.production },
+    { staffAppDir: config.staffAppDir },
+  );
+  const server = serve(
+    { fetch: app.fetch, port: config.port, hostname: process.env.HOST ?? '0.0.0.0' },
+    (info) => {
+      console.log(`Formwork is running at http://localhost:${info.port} (database: ${where})`);
+    },
+  );
+  const stop = async () => {
+    server.close();
+    await database.close().catch(() => {});
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error) => {
+  console.error(`Formwork could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
