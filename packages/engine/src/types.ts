@@ -191,3 +191,105 @@ export interface PruneResult {
   /** The values removed, by record pointer. */
   removed: { path: string; value: Json }[];
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Compiled templates (added by the engine core; additive only).
+
+/** A compiled validator: ajv's function shape. Call it with `validate.call({ now }, data, { rootData })`. */
+export interface Validator {
+  (this: ValidationContext | undefined, data: unknown, dataCxt?: { rootData?: unknown }): boolean;
+  errors?: ValidatorError[] | null;
+}
+
+/** What the vocabulary's keywords read through ajv's `passContext`. */
+export interface ValidationContext {
+  /** ISO-8601 instant for `x-age`. */
+  now?: string;
+  /** Set by `x-age` when it needed `now` and had none: the evaluation must fail closed. */
+  needsNow?: boolean;
+}
+
+/** An ajv error object (the fields the engine reads). */
+export interface ValidatorError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: { [key: string]: unknown };
+  message?: string;
+}
+
+/** The validators of one template version, from the ajv compiler or from a precompiled module. */
+export interface TemplateValidators {
+  form: Validator;
+  /** By gate index in `template.gates`. */
+  gates: { when?: Validator; check?: Validator }[];
+  /** Every `if` subschema of the form schema, by template pointer (`/schema/allOf/0/if`). */
+  ifs: { [templatePointer: string]: Validator };
+  safeguarding?: Validator;
+}
+
+/** One template version, ready to evaluate. Produced by `compile`, `precompile` or `loadPrecompiled`. */
+export interface CompiledTemplate {
+  /** The authored template, untouched. */
+  template: Template;
+  /** The form schema with parameters substituted: what rjsf renders. */
+  schema: { [key: string]: Json };
+  uiSchema: { [key: string]: Json };
+  /** Stages and gates with parameters substituted. */
+  stages: Stage[];
+  gates: Gate[];
+  validators: TemplateValidators;
+  /**
+   * rjsf's condition question: does `data` satisfy this `if` subschema? Finds the precompiled validator by object
+   * identity, then by canonical JSON; an unknown subschema is answered `false` (fail closed). Never throws.
+   */
+  isValid(subschema: unknown, data: unknown, rootSchema?: unknown): boolean;
+}
+
+export interface CompileOptions {
+  /** Extra schema documents by `$id` that `$ref`s may name (the engine does no I/O). */
+  schemas?: { [id: string]: JsonSchema };
+}
+
+export type CompileResult =
+  | { ok: true; compiled: CompiledTemplate }
+  | { ok: false; problems: TemplateProblem[] };
+
+export type PrecompileResult =
+  | { ok: true; code: string; compiled: CompiledTemplate }
+  | { ok: false; problems: TemplateProblem[] };
+
+/** What a precompiled module exports (`await import(url)` of `precompile(...).code`). */
+export interface PrecompiledModule {
+  /** `id@version` and canonical-JSON hash of the template it was built from. */
+  manifest: PrecompiledManifest;
+  create(rt: unknown): { [exportName: string]: Validator };
+}
+
+export interface PrecompiledManifest {
+  templateId: string;
+  templateVersion: string;
+  templateHash: string;
+  form: string;
+  gates: { when?: string; check?: string }[];
+  ifs: { [templatePointer: string]: string };
+  safeguarding?: string;
+}
+
+export type DeadlineStatus = 'not-due' | 'due-soon' | 'overdue';
+
+export interface DeadlineResult {
+  stage: string;
+  title: string;
+  /** ISO-8601 instant (UTC) when entering the stage falls due. */
+  due: string;
+  status: DeadlineStatus;
+}
+
+export interface DeadlineInput {
+  data: unknown;
+  /** The record's current stage id. */
+  stage: string;
+  /** ISO-8601 instant when the record was started (`$createdAt`). */
+  createdAt: string;
+}

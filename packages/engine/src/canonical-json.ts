@@ -1,0 +1,53 @@
+/**
+ * RFC 8785 (JSON Canonicalization Scheme): keys sorted by UTF-16 code units, ECMAScript number serialisation,
+ * no whitespace. Used for content hashes and the audit chain, so it must be byte-stable across runtimes.
+ */
+
+const MAX_DEPTH = 1000;
+
+export function canonicalJson(value: unknown): string {
+  return serialise(value, 0);
+}
+
+function serialise(value: unknown, depth: number): string {
+  if (depth > MAX_DEPTH)
+    throw new RangeError(`canonicalJson: value is nested deeper than ${MAX_DEPTH} levels`);
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      if (!Number.isFinite(value)) throw new TypeError('canonicalJson: NaN and Infinity are not JSON');
+      // ES Number::toString is exactly RFC 8785's number form (and -0 serialises as 0).
+      return JSON.stringify(value);
+    case 'string':
+      // JSON.stringify escapes lone surrogates and control characters as RFC 8785 requires (ES2019+).
+      return JSON.stringify(value);
+    case 'object': {
+      if (Array.isArray(value)) {
+        return `[${value.map((item) => (item === undefined ? 'null' : serialise(item, depth + 1))).join(',')}]`;
+      }
+      const obj = value as { [key: string]: unknown };
+      // Default sort compares UTF-16 code units, which is what RFC 8785 asks for.
+      const keys = Object.keys(obj)
+        .filter((k) => obj[k] !== undefined)
+        .sort();
+      return `{${keys.map((k) => `${JSON.stringify(k)}:${serialise(obj[k], depth + 1)}`).join(',')}}`;
+    }
+    default:
+      throw new TypeError(`canonicalJson: a ${typeof value} is not JSON`);
+  }
+}
+
+/** A short, stable, non-cryptographic fingerprint (FNV-1a, 2×32 bits) of a value's canonical JSON. */
+export function fingerprint(value: unknown): string {
+  const text = canonicalJson(value);
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+}

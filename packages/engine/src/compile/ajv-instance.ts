@@ -1,0 +1,42 @@
+/** One Ajv2020 per compile, configured the same way for run-time and precompiled validators. */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import * as addFormatsModule from 'ajv-formats';
+import { linearRegExp } from '../runtime/regexp.js';
+import { registerVocabulary } from '../vocabulary/index.js';
+
+type AddFormats = (ajv: Ajv2020) => Ajv2020;
+// ajv-formats is CommonJS with `exports.default`: depending on the loader the function is one level down or two.
+const formatsNs = addFormatsModule as unknown as { default: unknown };
+const applyFormats = (
+  typeof formatsNs.default === 'function'
+    ? formatsNs.default
+    : (formatsNs.default as { default: unknown }).default
+) as AddFormats;
+
+export function createAjv(): Ajv2020 {
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strictTypes: false,
+    strictRequired: false,
+    strictTuples: false,
+    passContext: true,
+    messages: false,
+    // `source` keeps the generated code for standalone output; `regExp` makes every pattern linear-time.
+    code: { source: true, esm: false, regExp: linearRegExp, lines: false },
+  });
+  applyFormats(ajv);
+  registerVocabulary(ajv);
+  return ajv;
+}
+
+/** A plain Ajv for the template meta-schema (no vocabulary needed). */
+let metaAjv: Ajv2020 | undefined;
+export function metaValidatorAjv(): Ajv2020 {
+  metaAjv ??= new Ajv2020({
+    allErrors: true,
+    strictTypes: false,
+    strictRequired: false,
+    code: { regExp: linearRegExp },
+  });
+  return metaAjv;
+}

@@ -1,0 +1,235 @@
+/**
+ * compile(template): never throws. Checks run cheapest and safest first (shape, depth, size, forbidden keys)
+ * so that nothing recursive touches a hostile document; ajv runs last.
+ */
+import type { Ajv2020, ErrorObject } from 'ajv/dist/2020.js';
+import { isRecord, joinPointer } from '../pointer.js';
+import { makeCompiledTemplate } from '../runtime/compiled-template.js';
+import { validatorsFromManifest } from '../runtime/validators-from-manifest.js';
+import { type ResolvedTemplate, resolveTemplate } from '../template/resolve.js';
+import { subschemas } from '../template/walk.js';
+import type {
+  CompiledTemplate,
+  CompileOptions,
+  CompileResult,
+  Json,
+  PrecompiledManifest,
+  Template,
+  TemplateProblem,
+  Validator,
+} from '../types.js';
+import { createAjv, metaValidatorAjv } from './ajv-instance.js';
+import { checkFieldReferences, checkIds, checkParameters, checkPatterns, checkRefs } from './checks.js';
+import { guardDocument } from './guard.js';
+import { templateMetaSchema } from './template-meta-schema.js';
+import { registerSchemas } from './validators.js';
+
+export interface CompiledInternals {
+  ok: true;
+  compiled: CompiledTemplate;
+  ajv: Ajv2020;
+  refs: { [exportName: string]: string };
+  manifest: Omit<PrecompiledManifest, 'templateId' | 'templateVersion' | 'templateHash'>;
+  resolved: ResolvedTemplate;
+}
+
+export function compile(input: unknown, options: CompileOptions = {}): CompileResult {
+  const result = compileWithInternals(input, options);
+  return result.ok ? { ok: true, compiled: result.compiled } : result;
+}
+
+export function compileWithInternals(
+  input: unknown,
+  options: CompileOptions = {},
+): CompiledInternals | { ok: false; problems: TemplateProblem[] } {
+  try {
+    return compileSteps(input, options);
+  } catch (error) {
+    // Every known failure is mapped below; this is the last line so that compile never throws.
+    return {
+      ok: false,
+      problems: [
+        {
+          code: 'invalid-schema',
+          pointer: '',
+          message: `The template could not be compiled: ${(error as Error).message}`,
+        },
+      ],
+    };
+  }
+}
+
+function fail(problems: TemplateProblem[]): { ok: false; problems: TemplateProblem[] } {
+  return { ok: false, problems };
+}
+
+function compileSteps(
+  input: unknown,
+  options: CompileOptions,
+): CompiledInternals | { ok: false; problems: TemplateProblem[] } {
+  let doc = input;
+  if (typeof input === 'string') {
+    try {
+      doc = JSON.parse(input);
+    } catch (error) {
+      return fail([
+        {
+          code: 'not-json',
+          pointer: '',
+          message: `The template is not valid JSON: ${(error as Error).message}`,
+        },
+      ]);
+    }
+  }
+  if (!isRecord(doc))
+    return fail([
+      {
+        code: 'not-a-template',
+        pointer: '',
+        message: 'A template must be a JSON object with id, version, title and schema.',
+      },
+    ]);
+
+  const guarded = guardDocument(doc);
+  if (guarded.length > 0) return fail(guarded);
+
+  const meta = metaValidatorAjv();
+  const validateMeta = meta.getSchema(templateMetaSchema.$id) ?? meta.compile(templateMetaSchema);
+  if (!validateMeta(doc)) return fail(metaProblems(validateMeta.errors ?? []));
+
+  const template = doc as unknown as Template;
+  const problems: TemplateProblem[] = [];
+  checkParameters(template, problems);
+  const { resolved, problems: paramProblems } = resolveTemplate(template);
+  problems.push(...paramProblems);
+  checkIds(template, problems);
+  checkRefs(resolved, new Set(Object.keys(options.schemas ?? {})), problems);
+  checkPatterns(resolved.schema, problems);
+  checkFieldReferences(template, resolved, problems);
+  if (problems.length > 0) return fail(problems);
+
+  const ajv = createAjv();
+  for (const [id, schema] of Object.entries(options.schemas ?? {})) {
+    try {
+      ajv.addSchema(schema as object, id);
+    } catch (error) {
+      problems.push({
+        code: 'invalid-schema',
+        pointer: '',
+        message: `The extra schema "${id}" is not valid: ${(error as Error).message}`,
+      });
+    }
+  }
+  problems.push(...schemaProblems(ajv, resolved.schema, '/schema'));
+  resolved.gates.forEach((gate, i) => {
+    for (const part of ['when', 'check'] as const)
+      if (isRecord(gate[part]))
+        problems.push(...schemaProblems(ajv, gate[part] as Json, `/gates/${i}/${part}`));
+  });
+  if (problems.length > 0) return fail(problems);
+
+  const { refs, manifest } = registerSchemas(ajv, resolved);
+  const compiledByName: { [name: string]: Validator } = {};
+  for (const [name, ref] of Object.entries(refs)) {
+    try {
+      const validate = ajv.getSchema(ref);
+      if (!validate) throw new Error(`cannot resolve ${ref}`);
+      compiledByName[name] = validate as unknown as Validator;
+    } catch (error) {
+      return fail([ajvThrowProblem(error as Error, resolved, name)]);
+    }
+  }
+  const validators = validatorsFromManifest(manifest, compiledByName);
+  return {
+    ok: true,
+    compiled: makeCompiledTemplate(template, resolved, validators),
+    ajv,
+    refs,
+    manifest,
+    resolved,
+  };
+}
+
+function metaProblems(errors: ErrorObject[]): TemplateProblem[] {
+  const seen = new Set<string>();
+  const out: TemplateProblem[] = [];
+  for (const e of errors) {
+    if (e.keyword === 'if' || e.keyword === 'oneOf') continue;
+    let pointer = e.instancePath;
+    let message = `${pointer || 'The template'} ${e.message ?? 'is not valid'}`;
+    if (e.keyword === 'additionalProperties') {
+      const extra = String((e.params as { additionalProperty?: unknown }).additionalProperty);
+      pointer = joinPointer(pointer, extra);
+      message = `"${extra}" is not part of the template format here. Remove it or check the spelling.`;
+    } else if (e.keyword === 'required') {
+      const missing = String((e.params as { missingProperty?: unknown }).missingProperty);
+      message = `"${missing}" is needed here${e.instancePath ? ` (at ${e.instancePath})` : ''}. Add it.`;
+    }
+    const key = `${pointer} ${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ code: 'not-a-template', pointer, message });
+  }
+  return out;
+}
+
+function schemaProblems(ajv: Ajv2020, schema: Json, at: string): TemplateProblem[] {
+  if (ajv.validateSchema(schema as object)) return [];
+  return (ajv.errors ?? [])
+    .filter((e) => e.keyword !== 'if' && e.keyword !== 'anyOf' && e.keyword !== 'oneOf')
+    .slice(0, 20)
+    .map((e) => ({
+      code: 'invalid-schema' as const,
+      pointer: `${at}${e.instancePath}`,
+      message: `Not valid JSON Schema: ${e.instancePath || 'the schema'} ${e.message ?? ''}. Fix it to follow draft 2020-12.`,
+    }));
+}
+
+/** ajv reports some schema faults by throwing, without a location: find it in the schema. */
+function ajvThrowProblem(error: Error, resolved: ResolvedTemplate, exportName: string): TemplateProblem {
+  const message = error.message;
+  const unknownKeyword = /unknown keyword: "([^"]+)"/.exec(message);
+  const roots: [unknown, string][] = [[resolved.schema, '/schema']];
+  resolved.gates.forEach((g, i) => {
+    roots.push([g.when, `/gates/${i}/when`], [g.check, `/gates/${i}/check`]);
+  });
+  if (unknownKeyword) {
+    const keyword = unknownKeyword[1]!;
+    return {
+      code: 'unknown-keyword',
+      pointer: findKeyword(roots, keyword) ?? '',
+      message: `"${keyword}" is not a keyword of JSON Schema 2020-12 or of Formwork's vocabulary (x-within, x-sameDay, x-age). Check the spelling or move it into "description".`,
+    };
+  }
+  const format = /unknown format "([^"]+)" ignored in schema at path "#?([^"]*)"/.exec(message);
+  if (format) {
+    return {
+      code: 'invalid-schema',
+      pointer: `/schema${format[2] ?? ''}`,
+      message: `The format "${format[1]}" is not known. Use date-time, date, time, email, uri or another standard format.`,
+    };
+  }
+  const keywordValue =
+    /keyword "?([^"\s]+)"? value is invalid/.exec(message) ?? /value of keyword "([^"]+)"/.exec(message);
+  if (keywordValue) {
+    const keyword = keywordValue[1]!;
+    return {
+      code: 'invalid-schema',
+      pointer: findKeyword(roots, keyword) ?? '',
+      message: `The arguments of "${keyword}" are not valid (${message}). See docs/template-format.md for its form.`,
+    };
+  }
+  return {
+    code: 'invalid-schema',
+    pointer: exportName === 'form' ? '/schema' : '',
+    message: `Not valid JSON Schema: ${message}`,
+  };
+}
+
+function findKeyword(roots: [unknown, string][], keyword: string): string | undefined {
+  for (const [root, at] of roots) {
+    for (const visit of subschemas(root, at))
+      if (Object.hasOwn(visit.schema, keyword)) return joinPointer(visit.pointer, keyword);
+  }
+  return undefined;
+}

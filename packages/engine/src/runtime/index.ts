@@ -1,0 +1,9 @@
+/** @formwork/engine/runtime: browser-safe, no ajv compiler. Evaluates templates from precompiled validators. */
+export { canonicalJson } from '../canonical-json.js';
+export { deadlines } from '../deadlines/deadlines.js';
+export { evaluate } from '../evaluate/evaluate.js';
+export { fieldTitle } from '../evaluate/field-title.js';
+export { prune } from '../evaluate/prune.js';
+export type * from '../types.js';
+export { loadPrecompiled } from './load-precompiled.js';
+export { runtimeModules } from './modules.js';
