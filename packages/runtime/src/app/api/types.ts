@@ -21,6 +21,9 @@ export type {
   UserRef,
 } from '@formwork/server/types';
 
+/** One gate's result, as stored with a transition. */
+export type GateResult = import('@formwork/server/types').EvaluateResult['gates'][number];
+
 /** Any error body the app reads: the error itself, plus what a 412 (current record) or 409 (why) carries. */
 export interface ApiErrorBody {
   error: ServerErrorBody;

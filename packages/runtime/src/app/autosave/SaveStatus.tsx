@@ -50,12 +50,16 @@ export function SaveStatus({ status, onRetry }: SaveStatusProps) {
       break;
   }
   return (
-    <div className={`fw-save-status fw-save-status--${tone}`}>
-      <p className="fw-save-status__text" role="status" aria-live="polite" aria-atomic="true">
+    <div className={`fwa-save-status fwa-save-status--${tone}`}>
+      <p className="fwa-save-status__text" role="status" aria-live="polite" aria-atomic="true">
         {text}
       </p>
       {retry && onRetry ? (
-        <button type="button" className="fw-button fw-button--secondary fw-button--small" onClick={onRetry}>
+        <button
+          type="button"
+          className="fwa-button fwa-button--secondary fwa-button--small"
+          onClick={onRetry}
+        >
           Try again now
         </button>
       ) : null}

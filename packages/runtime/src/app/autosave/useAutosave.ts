@@ -3,6 +3,7 @@ import { api } from '../api/client.js';
 import type { FormRecord } from '../api/types.js';
 import { AutosaveController } from './AutosaveController.js';
 import { readLocalCopy } from './localCopy.js';
+import type { IsTextField } from './merge.js';
 
 function browserSchedule(fn: () => void, ms: number): () => void {
   const id = window.setTimeout(fn, ms);
@@ -13,7 +14,7 @@ function browserSchedule(fn: () => void, ms: number): () => void {
  * Wires an AutosaveController to the page: saves when the page is hidden or closed (the request outlives the
  * page), and retries as soon as the browser says it is back online.
  */
-export function useAutosave(record: FormRecord) {
+export function useAutosave(record: FormRecord, isText: IsTextField) {
   const [controller] = useState(
     () =>
       new AutosaveController(
@@ -23,6 +24,7 @@ export function useAutosave(record: FormRecord) {
           storage: window.localStorage,
           now: () => new Date(),
           schedule: browserSchedule,
+          isText,
         },
         record,
         readLocalCopy(window.localStorage, record.id),

@@ -1,0 +1,105 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ApiError } from './api/ApiError.js';
+import { api } from './api/client.js';
+import type { SessionUser } from './api/types.js';
+import { clearAllLocalCopies } from './autosave/localCopy.js';
+import { Layout } from './layout/Layout.js';
+import { PageHeading } from './layout/PageHeading.js';
+import { FillRecordPage } from './pages/FillRecordPage.js';
+import { HomePage } from './pages/HomePage.js';
+import { LoginPage } from './pages/LoginPage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+import { RecordPage } from './pages/RecordPage.js';
+import { navigate, usePathname } from './router/navigation.js';
+import { matchRoute, paths } from './router/routes.js';
+import { type Session, SessionContext } from './session/SessionContext.js';
+
+type SessionState = { kind: 'checking' } | { kind: 'signed-out' } | { kind: 'signed-in'; user: SessionUser };
+
+export function App() {
+  const [state, setState] = useState<SessionState>({ kind: 'checking' });
+  const [startupProblem, setStartupProblem] = useState<string | null>(null);
+  const pathname = usePathname();
+  const route = matchRoute(pathname);
+
+  useEffect(() => {
+    api.getSession().then(
+      ({ user }) => setState({ kind: 'signed-in', user }),
+      (error: unknown) => {
+        if (error instanceof ApiError && error.status === 401) setState({ kind: 'signed-out' });
+        else setStartupProblem(error instanceof Error ? error.message : String(error));
+      },
+    );
+  }, []);
+
+  const signOut = useCallback(async () => {
+    try {
+      await api.logout();
+    } catch {
+      // Signing out on this device still clears it, even if the server could not be told.
+    }
+    // A shared computer must not keep anyone's answers once they sign out.
+    clearAllLocalCopies(window.localStorage);
+    setState({ kind: 'signed-out' });
+    navigate(paths.login(), { replace: true });
+  }, []);
+
+  const session = useMemo<Session | null>(
+    () =>
+      state.kind === 'signed-in'
+        ? { user: state.user, signOut, expired: () => setState({ kind: 'signed-out' }) }
+        : null,
+    [state, signOut],
+  );
+
+  let page: React.ReactNode;
+  if (startupProblem) {
+    page = (
+      <>
+        <PageHeading>Formwork cannot start just now</PageHeading>
+        <p className="fwa-body">{startupProblem}</p>
+        <p className="fwa-body">Any answers you typed earlier are still kept on this device.</p>
+        <button type="button" className="fwa-button" onClick={() => window.location.reload()}>
+          Try again
+        </button>
+      </>
+    );
+  } else if (state.kind === 'checking') {
+    page = <p className="fwa-body">Loading…</p>;
+  } else if (!session) {
+    page = (
+      <LoginPage
+        onSignedIn={(user) => {
+          setState({ kind: 'signed-in', user });
+          // Back to the page that was asked for, or home.
+          if (route.name === 'login') navigate(paths.home(), { replace: true });
+        }}
+      />
+    );
+  } else {
+    switch (route.name) {
+      case 'home':
+        page = <HomePage />;
+        break;
+      case 'login':
+        page = <HomePage />;
+        break;
+      case 'fill':
+        page = <FillRecordPage key={route.recordId} recordId={route.recordId} />;
+        break;
+      case 'record':
+        page = <RecordPage key={route.recordId} recordId={route.recordId} />;
+        break;
+      default:
+        page = <NotFoundPage />;
+    }
+  }
+
+  return (
+    <SessionContext.Provider value={session}>
+      <Layout session={session}>
+        <div key={pathname}>{page}</div>
+      </Layout>
+    </SessionContext.Provider>
+  );
+}
