@@ -112,9 +112,12 @@ export function checkFieldReferences(
     what: string,
     needsRequired: boolean,
   ) => {
+    const reported = new Set<string>();
     for (const { pointer, via } of conditionFields(condition, schema)) {
       const field = prefix + pointer;
-      if (!isKnownField(known, field)) unknown(at + via.replace(/\/\$ref.*$/, ''), field, what);
+      if (isKnownField(known, field) || reported.has(field)) continue;
+      reported.add(field);
+      unknown(at + via.replace(/\/\$ref.*$/, ''), field, what);
     }
     if (needsRequired && !hasRequired(condition, schema))
       problems.push({

@@ -120,11 +120,10 @@ function compileSteps(
       });
     }
   }
-  problems.push(...schemaProblems(ajv, resolved.schema, '/schema'));
+  problems.push(...schemaProblems(resolved.schema, '/schema'));
   resolved.gates.forEach((gate, i) => {
     for (const part of ['when', 'check'] as const)
-      if (isRecord(gate[part]))
-        problems.push(...schemaProblems(ajv, gate[part] as Json, `/gates/${i}/${part}`));
+      if (isRecord(gate[part])) problems.push(...schemaProblems(gate[part] as Json, `/gates/${i}/${part}`));
   });
   if (problems.length > 0) return fail(problems);
 
@@ -173,16 +172,25 @@ function metaProblems(errors: ErrorObject[]): TemplateProblem[] {
   return out;
 }
 
-function schemaProblems(ajv: Ajv2020, schema: Json, at: string): TemplateProblem[] {
+function schemaProblems(schema: Json, at: string): TemplateProblem[] {
+  // The meta-schema check runs on an Ajv with messages on (the validators' Ajv has them off).
+  const ajv = metaValidatorAjv();
   if (ajv.validateSchema(schema as object)) return [];
-  return (ajv.errors ?? [])
-    .filter((e) => e.keyword !== 'if' && e.keyword !== 'anyOf' && e.keyword !== 'oneOf')
-    .slice(0, 20)
-    .map((e) => ({
-      code: 'invalid-schema' as const,
-      pointer: `${at}${e.instancePath}`,
-      message: `Not valid JSON Schema: ${e.instancePath || 'the schema'} ${e.message ?? ''}. Fix it to follow draft 2020-12.`,
-    }));
+  const seen = new Set<string>();
+  const out: TemplateProblem[] = [];
+  for (const e of ajv.errors ?? []) {
+    if (e.keyword === 'if' || e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
+    const pointer = `${at}${e.instancePath}`;
+    if (seen.has(pointer)) continue;
+    seen.add(pointer);
+    const detail = e.params && Object.keys(e.params).length > 0 ? ` (${JSON.stringify(e.params)})` : '';
+    out.push({
+      code: 'invalid-schema',
+      pointer,
+      message: `Not valid JSON Schema here: ${e.message ?? 'invalid'}${detail}. Fix it to follow draft 2020-12.`,
+    });
+  }
+  return out.slice(0, 20);
 }
 
 /** ajv reports some schema faults by throwing, without a location: find it in the schema. */
@@ -205,7 +213,7 @@ function ajvThrowProblem(error: Error, resolved: ResolvedTemplate, exportName: s
   if (format) {
     return {
       code: 'invalid-schema',
-      pointer: `/schema${format[2] ?? ''}`,
+      pointer: `/schema${format[2] ?? ''}/format`,
       message: `The format "${format[1]}" is not known. Use date-time, date, time, email, uri or another standard format.`,
     };
   }

@@ -28,69 +28,103 @@ export function checkPattern(pattern: string): PatternVerdict {
   return unsafe ? { ok: false, code: 'unsafe-pattern', reason: unsafe } : { ok: true };
 }
 
-interface Group {
-  start: number;
-  hasUnboundedQuantifier: boolean;
-  alternatives: string[];
-  current: string;
+interface Atom {
+  text: string;
+  /** The quantifier after the atom ('' when none). */
+  quantifier: string;
+  /** For a group: its body. */
+  body?: string;
 }
 
-/** Finds a repeated group whose body can match the same text in more than one way: `(a+)+`, `(a|a)*`, `(.*)*`. */
-export function catastrophicReason(pattern: string): string | undefined {
-  const stack: Group[] = [{ start: -1, hasUnboundedQuantifier: false, alternatives: [], current: '' }];
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    const top = stack[stack.length - 1]!;
-    if (c === '\\') {
-      top.current += pattern.slice(i, i + 2);
+const UNBOUNDED = /^(\*|\+|\{\d+,\})/;
+
+/** Splits a regular expression (or a group body) into top-level alternatives of quantified atoms. */
+function alternatives(source: string): Atom[][] {
+  const result: Atom[][] = [[]];
+  let i = 0;
+  while (i < source.length) {
+    const c = source[i]!;
+    let end = i + 1;
+    let body: string | undefined;
+    if (c === '|') {
+      result.push([]);
       i++;
       continue;
     }
-    if (inClass) {
-      top.current += c;
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') {
-      inClass = true;
-      top.current += c;
-      continue;
-    }
-    if (c === '(') {
-      stack.push({ start: i, hasUnboundedQuantifier: false, alternatives: [], current: '' });
-      continue;
-    }
-    if (c === '|') {
-      top.alternatives.push(top.current);
-      top.current = '';
-      continue;
-    }
-    if (c === ')' && stack.length > 1) {
-      const group = stack.pop()!;
-      group.alternatives.push(group.current);
-      const body = pattern.slice(group.start, i + 1);
-      const quantifier = unboundedQuantifierAt(pattern, i + 1);
-      const parent = stack[stack.length - 1]!;
-      if (quantifier) {
-        if (group.hasUnboundedQuantifier) return `the repeated group ${body} contains another repeat`;
-        const alts = group.alternatives.map((a) => a.replace(/^\?:/, ''));
-        if (new Set(alts).size < alts.length)
-          return `the repeated group ${body} has the same alternative twice`;
+    if (c === '\\') end = i + 2;
+    else if (c === '[') {
+      end = i + 1;
+      if (source[end] === '^') end++;
+      if (source[end] === ']') end++;
+      while (end < source.length && source[end] !== ']') end += source[end] === '\\' ? 2 : 1;
+      end++;
+    } else if (c === '(') {
+      let depth = 1;
+      let inClass = false;
+      while (end < source.length && depth > 0) {
+        const d = source[end]!;
+        if (d === '\\') end++;
+        else if (inClass) inClass = d !== ']';
+        else if (d === '[') inClass = true;
+        else if (d === '(') depth++;
+        else if (d === ')') depth--;
+        end++;
       }
-      parent.hasUnboundedQuantifier ||= group.hasUnboundedQuantifier || quantifier;
-      parent.current += body;
-      continue;
+      body = source.slice(i + 1, end - 1).replace(/^\?(:|=|!|<=|<!|<[A-Za-z]\w*>)/, '');
     }
-    if (unboundedQuantifierAt(pattern, i)) top.hasUnboundedQuantifier = true;
-    top.current += c;
+    const q = /^(\*|\+|\?|\{\d+(,\d*)?\})\??/.exec(source.slice(end));
+    const quantifier = q ? q[0] : '';
+    result[result.length - 1]!.push({
+      text: source.slice(i, end),
+      quantifier,
+      ...(body !== undefined ? { body } : {}),
+    });
+    i = end + quantifier.length;
   }
-  return undefined;
+  return result;
 }
 
-function unboundedQuantifierAt(pattern: string, i: number): boolean {
-  const c = pattern[i];
-  if (c === '*' || c === '+') return true;
-  if (c === '{') return /^\{\d+,\}/.test(pattern.slice(i));
-  return false;
+const ANCHOR = /^(\^|\$|\\b|\\B)$/;
+
+/** Can this alternative match in many ways by itself: every atom optional or repeated, one of them unbounded? */
+function ambiguous(alternative: Atom[], depth: number): boolean {
+  let unbounded = false;
+  for (const atom of alternative) {
+    if (ANCHOR.test(atom.text)) continue;
+    if (atom.quantifier === '') {
+      // An unquantified group is as ambiguous as its own body; any other unquantified atom anchors the repeat.
+      if (
+        atom.body !== undefined &&
+        depth < 20 &&
+        alternatives(atom.body).some((a) => ambiguous(a, depth + 1))
+      ) {
+        unbounded = true;
+        continue;
+      }
+      return false;
+    }
+    if (UNBOUNDED.test(atom.quantifier)) unbounded = true;
+  }
+  return unbounded;
+}
+
+/** Finds a repeated group whose body can match the same text in more than one way: `(a+)+`, `(a|a)*`, `(.*)*`. */
+export function catastrophicReason(pattern: string, depth = 0): string | undefined {
+  if (depth > 20) return undefined;
+  for (const alternative of alternatives(pattern)) {
+    for (const atom of alternative) {
+      if (atom.body === undefined) continue;
+      if (UNBOUNDED.test(atom.quantifier)) {
+        const alts = alternatives(atom.body);
+        if (alts.some((a) => ambiguous(a, 0)))
+          return `the repeated group ${atom.text} contains another repeat`;
+        const texts = alts.map((a) => a.map((x) => x.text + x.quantifier).join(''));
+        if (new Set(texts).size < texts.length)
+          return `the repeated group ${atom.text} has the same alternative twice`;
+      }
+      const inner = catastrophicReason(atom.body, depth + 1);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
 }
