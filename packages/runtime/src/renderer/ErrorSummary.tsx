@@ -1,7 +1,6 @@
 import type { CompiledTemplate, FieldError, GateResult } from '@formwork/engine/runtime';
 import { fieldTitle } from '@formwork/engine/runtime';
 import { type Ref, useId } from 'react';
-import { fieldId } from './fieldId.js';
 import { FieldLink } from './FieldLink.js';
 
 export interface ErrorSummaryProps {
@@ -75,4 +74,3 @@ export function safeTitle(compiled: CompiledTemplate, pointer: string): string {
     return pointer;
   }
 }
-

@@ -1,8 +1,8 @@
 import {
   type CompiledTemplate,
   type EvaluateResult,
-  type FieldError,
   evaluate,
+  type FieldError,
   type Json,
   prune,
 } from '@formwork/engine/runtime';
@@ -120,7 +120,10 @@ export function FormworkForm(props: FormworkFormProps): JSX.Element {
       if (pointer !== undefined) dirty.current.add(pointer);
       const key = conditionKey(compiled, conditions, recordRef.current);
       if (key !== layoutRef.current.key) {
-        const next = reuseUnchanged(layoutRef.current.sections, resolveSections(compiled, rootValidator, recordRef.current));
+        const next = reuseUnchanged(
+          layoutRef.current.sections,
+          resolveSections(compiled, rootValidator, recordRef.current),
+        );
         setLayout({ key, sections: next });
       }
       propsRef.current.onChange(recordRef.current);
@@ -241,7 +244,12 @@ export function FormworkForm(props: FormworkFormProps): JSX.Element {
           onSelect={goToField}
         />
       )}
-      <SectionNav sections={sections} openKey={open?.key ?? ''} needsAttention={needsAttention} onOpen={openSection} />
+      <SectionNav
+        sections={sections}
+        openKey={open?.key ?? ''}
+        needsAttention={needsAttention}
+        onOpen={openSection}
+      />
       {open && (
         <section className="fw-section" aria-labelledby="fw-section-title">
           <h2 className="fw-section__title" id="fw-section-title" tabIndex={-1} ref={headingRef}>
@@ -267,7 +275,11 @@ export function FormworkForm(props: FormworkFormProps): JSX.Element {
       )}
       <div className="fw-actions">
         {previous && (
-          <button type="button" className="fw-button fw-button--secondary" onClick={() => openSection(previous.key)}>
+          <button
+            type="button"
+            className="fw-button fw-button--secondary"
+            onClick={() => openSection(previous.key)}
+          >
             Previous: {previous.title}
           </button>
         )}
@@ -306,4 +318,3 @@ function sameSection(a: Section, b: Section): boolean {
     JSON.stringify(a.uiSchema) === JSON.stringify(b.uiSchema)
   );
 }
-

@@ -32,7 +32,9 @@ export function GatesPanel({ compiled, gates, onSelect }: GatesPanelProps) {
       )}
       {advice.length > 0 && (
         <>
-          {blocking.length > 0 && <h3 className="fw-gates__subtitle">Also worth checking (this will not stop you)</h3>}
+          {blocking.length > 0 && (
+            <h3 className="fw-gates__subtitle">Also worth checking (this will not stop you)</h3>
+          )}
           <ul className="fw-gates__list fw-gates__list--advice">
             {advice.map((g) => (
               <GateItem key={g.id} gate={g} compiled={compiled} onSelect={onSelect} />
@@ -44,7 +46,11 @@ export function GatesPanel({ compiled, gates, onSelect }: GatesPanelProps) {
   );
 }
 
-function GateItem(props: { gate: GateResult; compiled: CompiledTemplate; onSelect?: ((p: string) => void) | undefined }) {
+function GateItem(props: {
+  gate: GateResult;
+  compiled: CompiledTemplate;
+  onSelect?: ((p: string) => void) | undefined;
+}) {
   const { gate, compiled, onSelect } = props;
   return (
     <li className={gate.severity === 'warn' ? 'fw-gate fw-gate--advice' : 'fw-gate'}>

@@ -1,6 +1,7 @@
 import type { CompiledTemplate, Json } from '@formwork/engine/runtime';
+import type { IChangeEvent } from '@rjsf/core';
 import Form from '@rjsf/core';
-import type { ErrorSchema, IChangeEvent } from '@rjsf/utils';
+import type { ErrorSchema, Experimental_DefaultFormStateBehavior } from '@rjsf/utils';
 import { memo, useMemo } from 'react';
 import type { RendererContext } from './context.js';
 import { createValidator } from './createValidator.js';
@@ -20,6 +21,16 @@ export interface SectionFormProps {
   onChange: (section: Section, data: Json | undefined, pointer: string | undefined) => void;
   onLeave: (pointer: string) => void;
 }
+
+/** rjsf fills some answers in by itself; a record must hold only what staff answered. A required yes/no question
+ * left unanswered must not become "No", a `const` (e.g. "I confirm this is accurate": true) must not tick itself,
+ * and a list with `minItems` must not gain empty items. Authored `default`s still apply. */
+const DEFAULTS: Experimental_DefaultFormStateBehavior = {
+  requiredBooleanDefault: 'skip',
+  constAsDefaults: 'never',
+  arrayMinItems: { populate: 'never' },
+  emptyObjectFields: 'skipEmptyDefaults',
+};
 
 /** One section as an rjsf form. Memoised: it re-renders only when its schema (a condition changed), its
  * messages or its read-only state change. */
@@ -54,8 +65,12 @@ export const SectionForm = memo(function SectionForm(props: SectionFormProps) {
       noHtml5Validate
       readonly={readOnly}
       onChange={handleChange}
-    >
-      <></>
-    </Form>
+      // Leaving a question is when its required message may appear.
+      onBlur={(id: string) => {
+        const pointer = context.ids.get(id);
+        if (pointer !== undefined) onLeave(pointer);
+      }}
+      experimental_defaultFormStateBehavior={DEFAULTS}
+    />
   );
 });

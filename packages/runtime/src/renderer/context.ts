@@ -3,7 +3,7 @@
 export interface RendererContext {
   /** Record pointer of the section's data: `/incident`, or `""` for a section of top-level fields. */
   prefix: string;
-  /** rjsf input id → record pointer, filled in as fields render (rjsf's `onChange` reports ids). */
+  /** rjsf input id → record pointer, filled in as fields render (rjsf's `onChange` and `onBlur` report ids). */
   ids: Map<string, string>;
   /** Someone left a field: its required message may show now. */
   onLeave: (pointer: string) => void;

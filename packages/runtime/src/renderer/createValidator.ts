@@ -1,7 +1,7 @@
 import { type CompiledTemplate, evaluate, type Json } from '@formwork/engine/runtime';
 import type { ErrorSchema, RJSFSchema, ValidationData, ValidatorType } from '@rjsf/utils';
-import { setIn } from './record.js';
 import { toRjsfErrors, toSectionErrorSchema } from './errorSchema.js';
+import { setIn } from './record.js';
 
 export interface ValidatorScope {
   /** Record pointer of the data rjsf holds (`""` for the whole record, `/incident` for one section). */

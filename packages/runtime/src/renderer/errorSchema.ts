@@ -27,8 +27,9 @@ export function toSectionErrorSchema(errors: readonly FieldError[], prefix: stri
       node[seg] ??= {};
       node = node[seg] as Record<string, unknown>;
     }
-    const list = (node.__errors ??= []) as string[];
+    const list = (node.__errors as string[] | undefined) ?? [];
     if (!list.includes(e.message)) list.push(e.message);
+    node.__errors = list;
   }
   return root;
 }

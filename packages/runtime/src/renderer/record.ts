@@ -13,7 +13,7 @@ export function setIn(record: Json, pointer: string, value: Json | undefined): J
   const [head, ...rest] = path as [string, ...string[]];
   const base: JsonObject = isObject(record) ? record : {};
   const next =
-    rest.length === 0 ? value : setIn(base[head] ?? {}, `/${rest.map(escape).join('/')}`, value);
+    rest.length === 0 ? value : setIn(base[head] ?? {}, `/${rest.map(escapeSegment).join('/')}`, value);
   const copy: JsonObject = { ...base };
   if (next === undefined) delete copy[head];
   else copy[head] = next;
@@ -31,4 +31,4 @@ export function getIn(record: Json | undefined, pointer: string): Json | undefin
   return node;
 }
 
-const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+const escapeSegment = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');

@@ -48,7 +48,11 @@ export function conditionKey(compiled: CompiledTemplate, conditions: SchemaObjec
 /** The sections for this record. Root conditions are resolved by rjsf's `retrieveSchema`, which asks the engine's
  * precompiled validators (through `validator.isValid`), so a root `then` that adds a section or a question shows
  * it here. */
-export function resolveSections(compiled: CompiledTemplate, validator: ValidatorType, record: Json): Section[] {
+export function resolveSections(
+  compiled: CompiledTemplate,
+  validator: ValidatorType,
+  record: Json,
+): Section[] {
   const root = compiled.schema as RJSFSchema;
   const resolved =
     rootConditions(compiled.schema).length > 0 || '$ref' in root

@@ -5,8 +5,19 @@ import { describedBy, hasHint } from './ids.js';
 
 /** Text-like inputs (text, email, number, date, …): full-width on phones, hint and error tied by id. */
 export function BaseInputTemplate(props: BaseInputTemplateProps) {
-  const { id, htmlName, value, readonly, disabled, autofocus, onBlur, onFocus, onChange, onChangeOverride, options } =
-    props;
+  const {
+    id,
+    htmlName,
+    value,
+    readonly,
+    disabled,
+    autofocus,
+    onBlur,
+    onFocus,
+    onChange,
+    onChangeOverride,
+    options,
+  } = props;
   const { schema, uiSchema, rawErrors, type, placeholder, required } = props;
   const inputProps = getInputProps(schema, type, options);
   const numeric = inputProps.type === 'number' || inputProps.type === 'integer';

@@ -6,8 +6,9 @@ import { describedBy, hasHint } from './ids.js';
 /** A date and time, shown in local time and stored as an ISO-8601 instant. While the input is incomplete the
  * stored value is left alone (nothing typed is turned into a wrong time). */
 export function DateTimeWidget(props: WidgetProps) {
-  const { id, htmlName, value, readonly, disabled, onChange, onBlur, onFocus, options, schema, uiSchema } = props;
-  const { rawErrors, required } = props;
+  const { id, htmlName, value, readonly, disabled, onChange, onBlur, onFocus, options, schema, uiSchema } =
+    props;
+  const { rawErrors } = props;
   const fromValue = isoToLocalInput(value);
   const [draft, setDraft] = useState<{ local: string; forValue: unknown } | null>(null);
   const shown = draft && draft.forValue === value ? draft.local : fromValue;
@@ -19,7 +20,6 @@ export function DateTimeWidget(props: WidgetProps) {
       className={`fw-input fw-input--datetime${rawErrors?.length ? ' fw-input--error' : ''}`}
       readOnly={readonly}
       disabled={disabled}
-      aria-required={required || undefined}
       aria-invalid={rawErrors?.length ? true : undefined}
       aria-describedby={describedBy(id, hasHint(schema, uiSchema), Boolean(rawErrors?.length))}
       value={shown}

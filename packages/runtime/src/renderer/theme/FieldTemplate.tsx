@@ -7,12 +7,23 @@ import { describedBy, errorMessageId, hintId } from './ids.js';
 /**
  * One question: its label (a legend for radios and checkboxes), its hint, its error message and the control, with
  * the hint and the error tied to the control by `aria-describedby`. Optional questions say "(optional)" rather than
- * marking required ones with an asterisk. Leaving a question (focus moving out of it) tells the form, which is when
- * a required message may appear.
+ * marking required ones with an asterisk. It records its input id → record pointer, so that the section can tell
+ * which question someone typed in or left.
  */
 export function FieldTemplate(props: FieldTemplateProps) {
-  const { id, label, children, rawErrors, rawDescription, rawHelp, hidden, required, displayLabel, schema, uiSchema } =
-    props;
+  const {
+    id,
+    label,
+    children,
+    rawErrors,
+    rawDescription,
+    rawHelp,
+    hidden,
+    required,
+    displayLabel,
+    schema,
+    uiSchema,
+  } = props;
   if (hidden) return <div hidden>{children}</div>;
   const ctx = props.registry.formContext as RendererContext | undefined;
   const pointer = ctx ? pointerIn(ctx.prefix, props.fieldPathId.path) : '';
@@ -52,12 +63,11 @@ export function FieldTemplate(props: FieldTemplateProps) {
       {errors.length > 0 && <ErrorMessage id={id} errors={errors} />}
     </>
   );
-  const onBlur = ctx ? () => ctx.onLeave(pointer) : undefined;
   const className = `fw-field${errors.length > 0 ? ' fw-field--error' : ''}`;
 
   if (isGroup(kind)) {
     return (
-      <div className={className} onBlur={onBlur}>
+      <div className={className}>
         <fieldset className="fw-fieldset" aria-describedby={aria}>
           <legend className="fw-label">{labelText}</legend>
           {parts}
@@ -67,7 +77,7 @@ export function FieldTemplate(props: FieldTemplateProps) {
     );
   }
   return (
-    <div className={className} onBlur={onBlur}>
+    <div className={className}>
       {displayLabel && kind !== 'single-checkbox' && (
         <label className="fw-label" htmlFor={id}>
           {labelText}

@@ -7,7 +7,11 @@ export function ObjectFieldTemplate(props: ObjectFieldTemplateProps) {
   if (fieldPathId.path.length === 0) return <div className="fw-section-fields">{content}</div>;
   const descId = `${fieldPathId.$id}__hint`;
   return (
-    <fieldset className="fw-fieldset fw-fieldset--group" id={fieldPathId.$id} aria-describedby={description ? descId : undefined}>
+    <fieldset
+      className="fw-fieldset fw-fieldset--group"
+      id={fieldPathId.$id}
+      aria-describedby={description ? descId : undefined}
+    >
       {title && <legend className="fw-legend-group">{title}</legend>}
       {description && (
         <p className="fw-hint" id={descId}>

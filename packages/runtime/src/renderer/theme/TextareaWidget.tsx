@@ -2,7 +2,8 @@ import type { WidgetProps } from '@rjsf/utils';
 import { describedBy, hasHint } from './ids.js';
 
 export function TextareaWidget(props: WidgetProps) {
-  const { id, htmlName, value, readonly, disabled, autofocus, onBlur, onFocus, onChange, options, schema } = props;
+  const { id, htmlName, value, readonly, disabled, autofocus, onBlur, onFocus, onChange, options, schema } =
+    props;
   const { uiSchema, rawErrors, required } = props;
   const rows = typeof options.rows === 'number' ? options.rows : 5;
   return (

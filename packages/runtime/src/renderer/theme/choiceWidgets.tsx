@@ -80,7 +80,8 @@ function Checkboxes(props: WidgetProps & { choices: EnumOptionsType[] }) {
 }
 
 function NativeSelect(props: WidgetProps & { choices: EnumOptionsType[] }) {
-  const { id, htmlName, value, disabled, readonly, onChange, onBlur, onFocus, choices, options, schema } = props;
+  const { id, htmlName, value, disabled, readonly, onChange, onBlur, onFocus, choices, options, schema } =
+    props;
   const { uiSchema, rawErrors, required } = props;
   const index = choices.findIndex((c) => enumOptionsIsSelected(c.value, value));
   return (
@@ -95,7 +96,9 @@ function NativeSelect(props: WidgetProps & { choices: EnumOptionsType[] }) {
       aria-describedby={describedBy(id, hasHint(schema, uiSchema), Boolean(rawErrors?.length))}
       onChange={(e) =>
         onChange(
-          e.target.value === '' ? options.emptyValue : enumOptionsValueForIndex(e.target.value, choices, options.emptyValue),
+          e.target.value === ''
+            ? options.emptyValue
+            : enumOptionsValueForIndex(e.target.value, choices, options.emptyValue),
         )
       }
       onBlur={() => onBlur(id, value)}
@@ -133,8 +136,20 @@ export function CheckboxesWidget(props: WidgetProps) {
  * (`ui:widget: checkbox`), e.g. "I confirm …". */
 export function CheckboxWidget(props: WidgetProps) {
   if (fieldKind(props.schema, props.uiSchema) === 'radios') return <Radios {...props} choices={YES_NO} />;
-  const { id, htmlName, value, disabled, readonly, onChange, onBlur, onFocus, label, required, schema, uiSchema } =
-    props;
+  const {
+    id,
+    htmlName,
+    value,
+    disabled,
+    readonly,
+    onChange,
+    onBlur,
+    onFocus,
+    label,
+    required,
+    schema,
+    uiSchema,
+  } = props;
   return (
     <div className="fw-checkboxes__item">
       <input

@@ -8,6 +8,9 @@ export function describedBy(id: string, hasHint: boolean, hasError: boolean): st
 }
 
 /** Whether a field has a hint: its schema description or `ui:help`/`ui:description`. */
-export function hasHint(schema: { description?: unknown }, uiSchema: Record<string, unknown> | undefined): boolean {
+export function hasHint(
+  schema: { description?: unknown },
+  uiSchema: Record<string, unknown> | undefined,
+): boolean {
   return Boolean(uiSchema?.['ui:help'] || uiSchema?.['ui:description'] || schema.description);
 }

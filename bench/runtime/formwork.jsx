@@ -1,0 +1,28 @@
+// Formwork's renderer on the large template: the template document and the record are fetched as JSON and the
+// precompiled validator is imported from the same origin (as the staff app does), under `script-src 'self'`.
+import { createRoot } from 'react-dom/client';
+import { FormworkForm, loadCompiled } from '../../packages/runtime/src/renderer/index.ts';
+import { FirstCommitProbe } from './probe.jsx';
+
+const [template, draft] = await Promise.all([
+  fetch('./template.json').then((r) => r.json()),
+  fetch('./large.draft.json').then((r) => r.json()),
+]);
+const compiled = await loadCompiled(template, new URL('./validator.js', location.href).href);
+const el = document.getElementById('root');
+performance.mark('mount-start');
+createRoot(el).render(
+  <>
+    <FormworkForm
+      compiled={compiled}
+      data={draft}
+      onChange={(data) => {
+        window.__lastChange = data;
+      }}
+      nextStage="review"
+      onProceed={() => {}}
+      now={() => '2026-11-22T12:00:00.000Z'}
+    />
+    <FirstCommitProbe root={el} />
+  </>,
+);
