@@ -122,6 +122,14 @@ describe('AutosaveController', () => {
     expect(timers.pending).toHaveLength(0);
   });
 
+  it('does not save when the form reports the same answers again (on mount, on focus)', () => {
+    const c = make(record(1, { notes: 'x', list: [1] }));
+    c.change({ notes: 'x', list: [1] });
+    expect(c.getStatus().state.kind).toBe('idle');
+    expect(timers.pending).toHaveLength(0);
+    expect(readLocalCopy(localStorage, 'r1')).toBeNull();
+  });
+
   it('sends on page hide with keepalive', async () => {
     const c = make(record(1, {}));
     c.change({ notes: 'x' });

@@ -15,6 +15,11 @@ describe('SaveStatus', () => {
     expect(screen.getByRole('status').textContent).toBe('Saved at 14:32');
   });
 
+  it('says "Last saved" on opening, so that it never claims a save this page did not make', () => {
+    show({ state: { kind: 'idle', at: '2026-11-22T09:05:00Z' }, keptLocally: true });
+    expect(screen.getByRole('status').textContent).toBe('Last saved at 09:05');
+  });
+
   it('says "Saving…" while a save is waiting or under way', () => {
     show({ state: { kind: 'pending' }, keptLocally: true });
     expect(screen.getByRole('status').textContent).toBe('Saving…');

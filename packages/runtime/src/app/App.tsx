@@ -1,18 +1,22 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError } from './api/ApiError.js';
 import { api } from './api/client.js';
 import type { SessionUser } from './api/types.js';
 import { clearAllLocalCopies } from './autosave/localCopy.js';
 import { Layout } from './layout/Layout.js';
 import { PageHeading } from './layout/PageHeading.js';
-import { FillRecordPage } from './pages/FillRecordPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
-import { RecordPage } from './pages/RecordPage.js';
 import { navigate, usePathname } from './router/navigation.js';
 import { matchRoute, paths } from './router/routes.js';
 import { type Session, SessionContext } from './session/SessionContext.js';
+
+// The form renderer (rjsf, the engine) is most of the code: sign-in and home load without it.
+const FillRecordPage = lazy(() =>
+  import('./pages/FillRecordPage.js').then((m) => ({ default: m.FillRecordPage })),
+);
+const RecordPage = lazy(() => import('./pages/RecordPage.js').then((m) => ({ default: m.RecordPage })));
 
 type SessionState = { kind: 'checking' } | { kind: 'signed-out' } | { kind: 'signed-in'; user: SessionUser };
 
@@ -98,7 +102,9 @@ export function App() {
   return (
     <SessionContext.Provider value={session}>
       <Layout session={session}>
-        <div key={pathname}>{page}</div>
+        <Suspense fallback={<p className="fwa-body">Loading…</p>}>
+          <div key={pathname}>{page}</div>
+        </Suspense>
       </Layout>
     </SessionContext.Provider>
   );

@@ -96,7 +96,8 @@ export class AutosaveController {
   };
 
   change(data: Json): void {
-    if (this.disposed) return;
+    // The form reports its data on mount and on focus changes too: only a real difference is a change.
+    if (this.disposed || jsonEqual(data, this.data)) return;
     this.data = data;
     this.dirty = true;
     this.keepLocally();

@@ -18,7 +18,8 @@ export function SaveStatus({ status, onRetry }: SaveStatusProps) {
   let retry = false;
   switch (state.kind) {
     case 'idle':
-      text = formatClock(state.at) ? `Saved at ${formatClock(state.at)}` : 'Saved';
+      // "Last saved": nothing has been typed on this page yet, so "Saved" would claim a save that did not happen.
+      text = formatClock(state.at) ? `Last saved at ${formatClock(state.at)}` : 'No changes yet';
       break;
     case 'pending':
     case 'saving':

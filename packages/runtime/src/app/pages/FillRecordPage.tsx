@@ -27,7 +27,9 @@ export function FillRecordPage({ recordId }: { recordId: string }) {
   if (bundle.kind === 'failed') {
     return (
       <>
-        <PageHeading>This record could not be opened</PageHeading>
+        <PageHeading>
+          {bundle.status === 404 ? 'Record not found' : 'This record could not be opened'}
+        </PageHeading>
         <LoadProblem message={bundle.message} retry={bundle.retry} />
       </>
     );

@@ -4,7 +4,7 @@ import { useSession } from '../session/SessionContext.js';
 
 export type Load<T> =
   | { kind: 'loading' }
-  | { kind: 'failed'; message: string; retry: () => void }
+  | { kind: 'failed'; message: string; status: number | undefined; retry: () => void }
   | { kind: 'ready'; value: T; reload: () => void };
 
 /** Loads what a page needs. A 401 sends the person to sign in; other failures become a plain message. */
@@ -24,6 +24,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
         setState({
           kind: 'failed',
           message: error instanceof Error ? error.message : 'Something went wrong. Please try again.',
+          status: error instanceof ApiError ? error.status : undefined,
           retry: again,
         });
       },
