@@ -209,12 +209,13 @@ function ajvThrowProblem(error: Error, resolved: ResolvedTemplate, exportName: s
       message: `"${keyword}" is not a keyword of JSON Schema 2020-12 or of Formwork's vocabulary (x-within, x-sameDay, x-age). Check the spelling or move it into "description".`,
     };
   }
-  const format = /unknown format "([^"]+)" ignored in schema at path "#?([^"]*)"/.exec(message);
+  const format = /unknown format "([^"]+)"/.exec(message);
   if (format) {
+    const name = format[1]!;
     return {
       code: 'invalid-schema',
-      pointer: `/schema${format[2] ?? ''}/format`,
-      message: `The format "${format[1]}" is not known. Use date-time, date, time, email, uri or another standard format.`,
+      pointer: findKeyword(roots, 'format', name) ?? '/schema',
+      message: `The format "${name}" is not known. Use date-time, date, time, email, uri or another standard format.`,
     };
   }
   const keywordValue =
@@ -234,10 +235,12 @@ function ajvThrowProblem(error: Error, resolved: ResolvedTemplate, exportName: s
   };
 }
 
-function findKeyword(roots: [unknown, string][], keyword: string): string | undefined {
+function findKeyword(roots: [unknown, string][], keyword: string, value?: unknown): string | undefined {
   for (const [root, at] of roots) {
-    for (const visit of subschemas(root, at))
-      if (Object.hasOwn(visit.schema, keyword)) return joinPointer(visit.pointer, keyword);
+    for (const visit of subschemas(root, at)) {
+      if (!Object.hasOwn(visit.schema, keyword)) continue;
+      if (value === undefined || visit.schema[keyword] === value) return joinPointer(visit.pointer, keyword);
+    }
   }
   return undefined;
 }

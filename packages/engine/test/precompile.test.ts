@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { evaluate, loadPrecompiled, precompile, prune } from '../src/index.js';
+import type { CompiledTemplate, Json, PrecompiledModule } from '../src/types.js';
+import { incidentTemplate } from './fixtures/incident.js';
+
+async function importModule(code: string): Promise<PrecompiledModule> {
+  return (await import(
+    /* @vite-ignore */ `data:text/javascript,${encodeURIComponent(code)}`
+  )) as PrecompiledModule;
+}
+
+const records: Json[] = [
+  {},
+  { occurredAt: '2026-06-01T10:00:00Z', summary: 'x', harm: 'low' },
+  {
+    occurredAt: '2026-06-01T23:30:00Z',
+    reportedAt: '2026-06-02T01:00:00Z',
+    harm: 'high',
+    summary: '',
+    reference: 'x',
+  },
+  {
+    occurredAt: '2026-06-01T23:30:00Z',
+    summary: 'x',
+    harm: 'critical',
+    escalation: { escalatedTo: 'Duty', escalatedAt: 'not a date' },
+    selfNeglect: {
+      indicators: ['hydration', 'infection'],
+      sameDayContact: { contactedAt: '2026-06-02T22:00:00Z' },
+    },
+    actions: [{ what: 'a' }, { what: 'b', owner: 'Sam' }],
+    lastSeenAt: '2026-06-01T00:00:00Z',
+    managerReview: { reviewedBy: 'Jo', reviewedAt: '2026-06-01T09:00:00Z' },
+  },
+  { harm: 'medium', reference: 'AB-1234', selfNeglect: { indicators: ['hydration', 'hydration'] } },
+];
+
+describe('precompile', () => {
+  it('produces a module that imports nothing and uses no eval, and evaluates exactly like compile', async () => {
+    const template = incidentTemplate();
+    const result = precompile(template);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.code).not.toMatch(/^\s*import\s/m);
+    expect(result.code).not.toMatch(/\bnew Function\b|\beval\(/);
+    const loaded: CompiledTemplate = loadPrecompiled(template, await importModule(result.code));
+    for (const data of records) {
+      for (const options of [{}, { to: 'closed' }, { to: 'submitted', now: '2026-06-02T12:00:00Z' }]) {
+        expect(evaluate(loaded, data, options)).toEqual(evaluate(result.compiled, data, options));
+      }
+      expect(prune(loaded, data)).toEqual(prune(result.compiled, data));
+    }
+    const ifSchema = ((loaded.schema.allOf as unknown[])[1] as { if: object }).if;
+    const two = { selfNeglect: { indicators: ['a', 'b'] } };
+    expect(loaded.isValid(ifSchema, two)).toBe(true);
+    expect(loaded.isValid(ifSchema, two)).toBe(result.compiled.isValid(ifSchema, two));
+  });
+
+  it('refuses a module built from another template version', async () => {
+    const template = incidentTemplate();
+    const result = precompile(template);
+    if (!result.ok) throw new Error('fixture');
+    const module = await importModule(result.code);
+    expect(() => loadPrecompiled({ ...template, version: '1.0.1' }, module)).toThrow(
+      /built for incident@1\.0\.0/,
+    );
+    expect(() => loadPrecompiled({ ...template, title: 'Changed' }, module)).toThrow(/Precompile it again/);
+  });
+
+  it('returns problems, not a module, for a bad template', () => {
+    const result = precompile({ id: 'x' });
+    expect(result.ok).toBe(false);
+  });
+});
+
+describe('@formwork/engine/runtime import graph', () => {
+  it('never reaches ajv core or its compiler', () => {
+    const src = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
+    const seen = new Set<string>();
+    const bare = new Set<string>();
+    const stack = [join(src, 'runtime/index.ts')];
+    while (stack.length > 0) {
+      const file = stack.pop()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/^\s*(?:import|export)\s(?!type\b)[^'"]*?from\s+'([^']+)'/gm)) {
+        const spec = match[1]!;
+        if (spec.startsWith('.')) stack.push(resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
+        else bare.add(spec);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(5);
+    const allowed = /^(ajv\/dist\/runtime\/[a-z0-9_]+\.js|ajv-formats\/dist\/formats\.js|re2js)$/;
+    expect([...bare].filter((spec) => !allowed.test(spec))).toEqual([]);
+    // And those helpers themselves require only tiny leaf packages, never ajv's core.
+    const requireOf = createRequire(import.meta.url);
+    for (const spec of bare) {
+      if (spec === 're2js') continue;
+      const text = readFileSync(requireOf.resolve(spec), 'utf8');
+      const required = [...text.matchAll(/(?<!['"])require\("([^"]+)"\)/g)].map((m) => m[1]);
+      expect(required.filter((r) => !/^(fast-deep-equal|fast-uri)$/.test(r!))).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { prune } from '../src/index.js';
+import type { CompiledTemplate, Json } from '../src/types.js';
+import { incidentTemplate } from './fixtures/incident.js';
+import { compiled } from './helpers.js';
+
+let incident: CompiledTemplate;
+beforeAll(() => {
+  incident = compiled(incidentTemplate());
+});
+
+const base = { occurredAt: '2026-06-01T10:00:00Z', summary: 'x', harm: 'low' };
+
+describe('prune', () => {
+  it('removes values in branches the answers no longer open, and returns them with pointers', () => {
+    const data: Json = {
+      ...base,
+      escalation: { escalatedTo: 'Duty manager' },
+      selfNeglect: { indicators: ['hydration'], sameDayContact: { decision: 'Visit today' } },
+    };
+    const copy = JSON.parse(JSON.stringify(data));
+    const result = prune(incident, data);
+    expect(result.data).toEqual({ ...base, selfNeglect: { indicators: ['hydration'] } });
+    expect(result.removed).toEqual(
+      expect.arrayContaining([
+        { path: '/escalation', value: { escalatedTo: 'Duty manager' } },
+        { path: '/selfNeglect/sameDayContact', value: { decision: 'Visit today' } },
+      ]),
+    );
+    expect(result.removed).toHaveLength(2);
+    expect(data).toEqual(copy);
+  });
+
+  it('keeps values in open branches (nested merge from a root-level then)', () => {
+    const data: Json = {
+      ...base,
+      harm: 'critical',
+      escalation: { escalatedTo: 'Duty manager' },
+      selfNeglect: { indicators: ['hydration', 'infection'], sameDayContact: { decision: 'Visit today' } },
+    };
+    expect(prune(incident, data)).toEqual({ data, removed: [] });
+  });
+
+  it('leaves values the schema does not declare anywhere, and array items intact', () => {
+    const data: Json = { ...base, extra: 1, actions: [{ what: 'a', owner: 'Sam', note: 'kept' }] };
+    expect(prune(incident, data)).toEqual({ data, removed: [] });
+  });
+
+  it('prunes inside array items with a local if', () => {
+    const c = compiled({
+      id: 'arr',
+      version: '1.0.0',
+      title: 'Arr',
+      schema: {
+        type: 'object',
+        properties: {
+          people: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { injured: { type: 'boolean' } },
+              if: { properties: { injured: { const: true } }, required: ['injured'] },
+              then: { properties: { injury: { type: 'string' } } },
+            },
+          },
+        },
+      },
+    });
+    const result = prune(c, {
+      people: [
+        { injured: true, injury: 'cut' },
+        { injured: false, injury: 'stale' },
+      ],
+    });
+    expect(result.data).toEqual({ people: [{ injured: true, injury: 'cut' }, { injured: false }] });
+    expect(result.removed).toEqual([{ path: '/people/1/injury', value: 'stale' }]);
+  });
+
+  it('keeps a __proto__ key as a plain key and never touches the prototype', () => {
+    const data = JSON.parse('{"occurredAt":"2026-06-01T10:00:00Z","__proto__":{"polluted":true}}') as Json;
+    const result = prune(incident, data);
+    expect(Object.keys(result.data as object)).toContain('__proto__');
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+});
