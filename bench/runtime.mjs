@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -75,7 +75,7 @@ async function build(out) {
 }
 
 function bundle(out, page) {
-  const manifest = JSON.parse(readFileSync(join(out, '.vite', `${page}.manifest.json`), 'utf8'));
+  const manifest = JSON.parse(readFileSync(join(out, `${page}.manifest.json`), 'utf8'));
   const entry = Object.entries(manifest).find(([, c]) => c.isEntry);
   const files = [];
   const seen = new Set();
@@ -139,9 +139,11 @@ function composition(out, file) {
     return rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
   };
   const bytes = {};
+  const text = {};
   let srcIdx = 0;
   map.mappings.split(';').forEach((lineMap, li) => {
-    const lineLen = Buffer.byteLength(lines[li] ?? '');
+    const line = lines[li] ?? '';
+    const lineLen = Buffer.byteLength(line);
     let col = 0;
     const segs = [];
     for (const seg of lineMap.split(',')) {
@@ -155,12 +157,15 @@ function composition(out, file) {
       const end = k + 1 < segs.length ? segs[k + 1].col : lineLen;
       const key = sg.src == null ? '(unmapped)' : pkgOf(map.sources[sg.src]);
       bytes[key] = (bytes[key] || 0) + Math.max(0, end - sg.col);
+      text[key] = (text[key] || '') + line.slice(sg.col, end);
     });
   });
+  // Raw minified bytes, and each package's code gzipped on its own (an estimate: gzip of the whole is smaller).
   return Object.fromEntries(
     Object.entries(bytes)
       .sort((a, b) => b[1] - a[1])
-      .filter(([, v]) => v > 1000),
+      .filter(([, v]) => v > 1000)
+      .map(([k, v]) => [k, { raw: v, gzipAlone: gzipSync(Buffer.from(text[k])).length }]),
   );
 }
 
@@ -299,6 +304,7 @@ async function measure(browser, base, page, meta) {
 
 async function main() {
   const started = Date.now();
+  const loadAtStart = loadavg();
   const out = mkdtempSync(join(tmpdir(), 'formwork-bench-runtime-'));
   let server;
   let browser;
@@ -397,6 +403,8 @@ async function main() {
       title: `Staff runtime renderer in Chromium: Formwork (sections, engine) vs plain rjsf + ajv8 liveValidate, large form (${meta.stats.fields} fields, ${meta.stats.conditionals} conditionals), ${runs.length} runs`,
       rows,
       chromium: browser.version(),
+      // The machine is shared: the load average says how much else was running.
+      loadAverage: { start: loadAtStart, end: loadavg() },
       runs: runs.length,
       bundles: Object.fromEntries(
         PAGES.map((p) => [

@@ -4,11 +4,14 @@ import { createRoot } from 'react-dom/client';
 import { FormworkForm, loadCompiled } from '../../packages/runtime/src/renderer/index.ts';
 import { FirstCommitProbe } from './probe.jsx';
 
+const validatorUrl = new URL('./validator.js', location.href).href;
+// Everything the form needs is requested at once; loadCompiled's own import() then finds the module loaded.
 const [template, draft] = await Promise.all([
   fetch('./template.json').then((r) => r.json()),
   fetch('./large.draft.json').then((r) => r.json()),
+  import(/* @vite-ignore */ validatorUrl),
 ]);
-const compiled = await loadCompiled(template, new URL('./validator.js', location.href).href);
+const compiled = await loadCompiled(template, validatorUrl);
 const el = document.getElementById('root');
 performance.mark('mount-start');
 createRoot(el).render(

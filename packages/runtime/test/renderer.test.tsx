@@ -134,10 +134,10 @@ describe('FormworkForm messages', () => {
     expect(document.getElementById('root_about_description__error')).toBeTruthy();
   });
 
-  it('warn gates are shown as advice but do not block', () => {
+  it('warn gates are shown as advice but do not block', async () => {
     const { onProceed } = renderForm({ data: complete });
     openLastSection();
-    const panel = screen.getByRole('region', { name: 'Worth checking before you continue' });
+    const panel = await screen.findByRole('region', { name: 'Worth checking before you continue' });
     expect(within(panel).getByText(/Families usually hear from us the same day/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Send to manager' }));
     expect(onProceed).toHaveBeenCalledTimes(1);

@@ -48,6 +48,14 @@ export interface FormworkFormProps {
 /** How long typing must pause before the gates panel is brought up to date. */
 const EVALUATE_DEBOUNCE_MS = 300;
 
+const NOT_YET_EVALUATED: EvaluateResult = {
+  valid: false,
+  errors: [],
+  gates: [],
+  canProceed: false,
+  safeguarding: false,
+};
+
 const CANNOT_PROCEED: FieldError = {
   path: '',
   rule: 'cannot-proceed',
@@ -94,10 +102,15 @@ export function FormworkForm(props: FormworkFormProps): JSX.Element {
     if (p.now) options.now = p.now();
     return evaluate(compiled, recordRef.current, options);
   }, [compiled]);
-  const [evaluation, setEvaluation] = useState<EvaluateResult>(() => evaluateNow());
-  // Re-evaluate when the target stage changes (e.g. after a successful proceed).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: nextStage is read through propsRef
-  useEffect(() => setEvaluation(evaluateNow()), [nextStage, evaluateNow]);
+  // The first evaluation waits until the form is on screen: nothing it says shows before a field is left or the
+  // last section is reached, and the first paint of a long form should not wait for it. Proceed always evaluates
+  // afresh, so nothing depends on this one being early.
+  const [evaluation, setEvaluation] = useState<EvaluateResult>(NOT_YET_EVALUATED);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: also re-evaluate when the target stage changes
+  useEffect(() => {
+    const t = setTimeout(() => setEvaluation(evaluateNow()), 0);
+    return () => clearTimeout(t);
+  }, [nextStage, evaluateNow]);
 
   // Which messages may show: a field's message appears once it has been left (or after a proceed attempt), and not
   // while someone is typing in it (a message already showing stays, and is updated).
