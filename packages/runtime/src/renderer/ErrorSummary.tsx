@@ -1,9 +1,9 @@
 import type { CompiledTemplate, FieldError, GateResult } from '@formwork/engine/runtime';
-import { fieldTitle } from '@formwork/engine/runtime';
 import { type Ref, useId } from 'react';
 import { FieldLink } from './FieldLink.js';
 
 export interface ErrorSummaryProps {
+  /** The template the messages are about (the engine's messages already name their question). */
   compiled: CompiledTemplate;
   errors: readonly FieldError[];
   /** Gates from the same evaluation: the blocking ones are listed too, each linking to the first field it needs. */
@@ -20,7 +20,7 @@ export interface ErrorSummaryProps {
  * refused proceed (the caller moves focus to it), so it is focusable and announced by its heading.
  */
 export function ErrorSummary(props: ErrorSummaryProps) {
-  const { compiled, errors, gates = [], onSelect, ref } = props;
+  const { errors, gates = [], onSelect, ref } = props;
   const titleId = useId();
   const blocking = gates.filter((g) => g.status === 'blocked' && g.severity === 'block');
   if (errors.length === 0 && blocking.length === 0) return null;
@@ -36,7 +36,7 @@ export function ErrorSummary(props: ErrorSummaryProps) {
               e.message
             ) : (
               <FieldLink pointer={e.path} onSelect={onSelect}>
-                {withTitle(compiled, e.path, e.message)}
+                {e.message}
               </FieldLink>
             )}
           </li>
@@ -58,19 +58,4 @@ export function ErrorSummary(props: ErrorSummaryProps) {
       </ul>
     </div>
   );
-}
-
-/** The engine's messages usually name the question already; add its title only when they do not. */
-function withTitle(compiled: CompiledTemplate, pointer: string, message: string): string {
-  const title = safeTitle(compiled, pointer);
-  if (!title || message.toLowerCase().includes(title.toLowerCase())) return message;
-  return `${title}: ${message}`;
-}
-
-export function safeTitle(compiled: CompiledTemplate, pointer: string): string {
-  try {
-    return fieldTitle(compiled, pointer) || pointer;
-  } catch {
-    return pointer;
-  }
 }

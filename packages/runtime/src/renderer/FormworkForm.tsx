@@ -184,7 +184,8 @@ export function FormworkForm(props: FormworkFormProps): JSX.Element {
   const goToField = useCallback((pointer: string) => {
     const s = sectionOf(layoutRef.current.sections, pointer);
     if (s) setOpenKey(s.key);
-    setFocusRequest({ target: fieldId(pointer) });
+    // A message about a whole section (nothing in it answered yet) goes to the section's heading.
+    setFocusRequest({ target: s && s.prefix === pointer ? 'heading' : fieldId(pointer) });
   }, []);
 
   const showRefusal = useCallback((result: EvaluateResult) => {

@@ -1,7 +1,7 @@
 import type { CompiledTemplate, GateResult } from '@formwork/engine/runtime';
 import { useId } from 'react';
-import { safeTitle } from './ErrorSummary.js';
 import { FieldLink } from './FieldLink.js';
+import { questionTitle } from './questionTitle.js';
 
 export interface GatesPanelProps {
   compiled: CompiledTemplate;
@@ -60,7 +60,7 @@ function GateItem(props: {
           {gate.missing.map((p) => (
             <li key={p}>
               <FieldLink pointer={p} onSelect={onSelect}>
-                {safeTitle(compiled, p)}
+                {questionTitle(compiled, p)}
               </FieldLink>
             </li>
           ))}
