@@ -3,7 +3,7 @@ import { ApiError } from '../src/app/api/ApiError.js';
 import type { FormRecord, Json } from '../src/app/api/types.js';
 import { AutosaveController } from '../src/app/autosave/AutosaveController.js';
 import { readLocalCopy } from '../src/app/autosave/localCopy.js';
-import { BOTH_SEPARATOR } from '../src/app/autosave/merge.js';
+import { BOTH_SEPARATOR_INLINE } from '../src/app/autosave/merge.js';
 
 function record(revision: number, data: Json): FormRecord {
   return {
@@ -194,7 +194,7 @@ describe('AutosaveController', () => {
     server.replies.push(async () => ({ record: record(6, {}) }));
     const resolved = c.resolveConflict({});
     expect(resolved).toEqual({
-      notes: `Start. Mine${BOTH_SEPARATOR}Start. Theirs`,
+      notes: `Start. Mine${BOTH_SEPARATOR_INLINE}Start. Theirs`,
       location: 'Garden',
       severity: 'high',
     });

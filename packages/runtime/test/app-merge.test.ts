@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyResolutions,
   BOTH_SEPARATOR,
+  BOTH_SEPARATOR_INLINE,
   defaultResolution,
   mergeThreeWay,
 } from '../src/app/autosave/merge.js';
@@ -71,13 +72,13 @@ describe('resolving conflicts', () => {
     const notes = result.conflicts.find((c) => c.path === '/notes')!;
     expect(defaultResolution(notes)).toBe('both');
     const data = applyResolutions(result, {}) as Record<string, unknown>;
-    expect(data.notes).toBe(`Mine${BOTH_SEPARATOR}Theirs`);
+    expect(data.notes).toBe(`Mine${BOTH_SEPARATOR_INLINE}Theirs`);
   });
 
   it('defaults a choice field to this device, and lists to both without repeats', () => {
     const isText = (path: string) => path === '/notes';
     const data = applyResolutions(result, {}, isText) as Record<string, unknown>;
-    expect(data.notes).toBe(`Mine${BOTH_SEPARATOR}Theirs`);
+    expect(data.notes).toBe(`Mine${BOTH_SEPARATOR_INLINE}Theirs`);
     expect(data.severity).toBe('high');
     expect(data.tags).toEqual(['a', 'b']);
   });
@@ -110,6 +111,11 @@ describe('resolving conflicts', () => {
       { a: { b: 'theirs', c: 2 } },
     );
     expect(applyResolutions(nested, { '/a/b': 'theirs' })).toEqual({ a: { b: 'theirs', c: 2 } });
+  });
+
+  it('keeps line breaks around the separator only for texts that have lines (a one-line input drops them)', () => {
+    const lines = mergeThreeWay({ n: 'a' }, { n: 'First line\nmine' }, { n: 'theirs' });
+    expect(applyResolutions(lines, {})).toEqual({ n: `First line\nmine${BOTH_SEPARATOR}theirs` });
   });
 
   it('uses the other text when this side has none, instead of adding an empty separator', () => {

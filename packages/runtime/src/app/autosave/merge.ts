@@ -19,6 +19,14 @@ export type Resolution = 'mine' | 'theirs' | 'both';
 
 /** Put between the two texts when both are kept, so that nobody mistakes one person's words for the other's. */
 export const BOTH_SEPARATOR = '\n\n--- Saved on another device ---\n';
+/** The same for one-line answers: a one-line input would silently drop the line breaks of BOTH_SEPARATOR. */
+export const BOTH_SEPARATOR_INLINE = ' — saved on another device: ';
+
+/** Both texts, mine first, with the separator that suits them. */
+export function joinTexts(mine: string, theirs: string): string {
+  const multiline = mine.includes('\n') || theirs.includes('\n');
+  return `${mine}${multiline ? BOTH_SEPARATOR : BOTH_SEPARATOR_INLINE}${theirs}`;
+}
 
 type JsonObject = { [key: string]: Json };
 
@@ -98,7 +106,7 @@ export function combineBoth(
   if (isEmpty(mine)) return theirs;
   if (isEmpty(theirs)) return mine;
   if (typeof mine === 'string' && typeof theirs === 'string') {
-    return isText ? `${mine}${BOTH_SEPARATOR}${theirs}` : undefined;
+    return isText ? joinTexts(mine, theirs) : undefined;
   }
   if (Array.isArray(mine) && Array.isArray(theirs)) {
     const out = [...mine];

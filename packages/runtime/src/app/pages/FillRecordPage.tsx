@@ -147,6 +147,7 @@ function FillRecord({ bundle }: { bundle: RecordBundle }) {
           recordId={record.id}
           to={next.id}
           stageTitle={next.title}
+          takeFocus
           onDone={() =>
             navigate(paths.record(record.id), {
               state: { notice: `Signed off. This record has moved to: ${next.title}.` },

@@ -64,6 +64,7 @@ export function ReviewActions({ record, template, role, onDone }: ReviewActionsP
           recordId={record.id}
           to={next.id}
           stageTitle={next.title}
+          takeFocus
           onDone={() => onDone(`Signed off. This record has moved to: ${next.title}.`)}
           onCancel={() => setAction('approve')}
         />

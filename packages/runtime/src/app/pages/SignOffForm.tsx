@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../api/ApiError.js';
 import { api } from '../api/client.js';
 import type { EvaluateResult, FormRecord } from '../api/types.js';
@@ -12,15 +12,29 @@ export interface SignOffFormProps {
   /** The server refused because a gate blocks: its answer, for the page to show like the browser's. */
   onBlocked?: (evaluation: EvaluateResult) => void;
   onCancel?: () => void;
+  /** Take the focus when shown (it appears in answer to the person's own "Continue"). */
+  takeFocus?: boolean;
 }
 
 /** Signing off needs the password again: it records that this person, now, vouches for exactly this data. */
-export function SignOffForm({ recordId, to, stageTitle, onDone, onBlocked, onCancel }: SignOffFormProps) {
+export function SignOffForm({
+  recordId,
+  to,
+  stageTitle,
+  onDone,
+  onBlocked,
+  onCancel,
+  takeFocus,
+}: SignOffFormProps) {
   const id = useId();
   const [password, setPassword] = useState('');
   const [problems, setProblems] = useState<Problem[]>([]);
   const [busy, setBusy] = useState(false);
   const inputId = `${id}-password`;
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (takeFocus) input.current?.focus();
+  }, [takeFocus]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -85,6 +99,7 @@ export function SignOffForm({ recordId, to, stageTitle, onDone, onBlocked, onCan
         <input
           className="fwa-input fwa-input--medium"
           id={inputId}
+          ref={input}
           type="password"
           autoComplete="current-password"
           value={password}
