@@ -40,15 +40,18 @@ export function parseTestCases(value: unknown): ParseTestCasesResult {
   items.forEach((item, i) => {
     const at = base(i);
     const parsed = parseCase(item, at, problems);
+    const name = isObject(item) && typeof item.name === 'string' ? item.name : undefined;
+    if (name !== undefined) {
+      const seen = names.get(name);
+      if (seen !== undefined) {
+        problems.push({
+          code: 'duplicate-name',
+          pointer: `${at}/name`,
+          message: `The name "${name}" is already used at ${seen || '/'}. Give each case its own name so results can be told apart.`,
+        });
+      } else names.set(name, at);
+    }
     if (!parsed) return;
-    const seen = names.get(parsed.name);
-    if (seen !== undefined) {
-      problems.push({
-        code: 'duplicate-name',
-        pointer: `${at}/name`,
-        message: `The name "${parsed.name}" is already used at ${seen || '/'}. Give each case its own name so results can be told apart.`,
-      });
-    } else names.set(parsed.name, at);
     cases.push(parsed);
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, cases };
