@@ -66,7 +66,7 @@ describe('AutosaveController', () => {
   });
 
   function make(start: FormRecord, isText?: (p: string) => boolean) {
-    return new AutosaveController(
+    const controller = new AutosaveController(
       {
         recordId: 'r1',
         save: server.save,
@@ -79,6 +79,8 @@ describe('AutosaveController', () => {
       start,
       readLocalCopy(localStorage, 'r1'),
     );
+    controller.start();
+    return controller;
   }
 
   it('keeps every change on the device at once, sends it after a pause with If-Match, then clears the copy', async () => {
@@ -130,6 +132,28 @@ describe('AutosaveController', () => {
     expect(readLocalCopy(localStorage, 'r1')).toBeNull();
   });
 
+  it('does nothing until started, so a controller React builds and throws away sends nothing', () => {
+    localStorage.setItem(
+      'formwork:record:r1',
+      JSON.stringify({ recordId: 'r1', data: { a: 1 }, baseRevision: 1, baseData: {}, changedAt: 'x' }),
+    );
+    const idle = new AutosaveController(
+      {
+        recordId: 'r1',
+        save: server.save,
+        storage: localStorage,
+        now: () => new Date(),
+        schedule: timers.schedule,
+      },
+      record(1, {}),
+      readLocalCopy(localStorage, 'r1'),
+    );
+    expect(idle.currentData).toEqual({ a: 1 });
+    expect(timers.pending).toHaveLength(0);
+    idle.start();
+    expect(timers.pending.map((t) => t.ms)).toEqual([0]);
+  });
+
   it('sends on page hide with keepalive', async () => {
     const c = make(record(1, {}));
     c.change({ notes: 'x' });
@@ -158,16 +182,21 @@ describe('AutosaveController', () => {
   it('after a reload, the device copy wins over the server and is sent on the revision it was based on', async () => {
     const first = make(record(1, { notes: '' }));
     first.change({ notes: 'Typed before the tab closed' });
-    first.dispose();
+    // The tab is closed and its last save never arrives.
+    server.replies.push(() => Promise.reject(new ApiError(0, 'network', 'offline')));
+    first.stop();
+    await settle();
+    expect(timers.pending).toHaveLength(0);
 
     const c = make(record(1, { notes: '' }));
     expect(c.currentData).toEqual({ notes: 'Typed before the tab closed' });
+    expect(c.getStatus().state.kind).toBe('pending');
     server.replies.push(async () => ({ record: record(2, { notes: 'Typed before the tab closed' }) }));
     timers.runNext();
     await settle();
-    expect(server.calls).toEqual([
-      { data: { notes: 'Typed before the tab closed' }, revision: 1, keepalive: false },
-    ]);
+    const sent = { data: { notes: 'Typed before the tab closed' }, revision: 1, keepalive: false };
+    expect(server.calls).toEqual([sent, sent]);
+    expect(c.getStatus().state.kind).toBe('saved');
   });
 
   it('on a save from another device, merges field by field and keeps both texts for a field both changed', async () => {

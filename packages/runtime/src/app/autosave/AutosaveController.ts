@@ -61,7 +61,8 @@ export class AutosaveController {
   private inFlight: Promise<boolean> | null = null;
   private cancelTimer: (() => void) | null = null;
   private attempt = 0;
-  private disposed = false;
+  /** Not running until `start()`: React may build a controller and throw it away (StrictMode). */
+  private running = false;
 
   constructor(deps: AutosaveDeps, record: FormRecord, local: LocalCopy | null) {
     this.deps = { random: Math.random, intervalMs: 3_000, isText: () => true, ...deps };
@@ -77,7 +78,6 @@ export class AutosaveController {
       this.baseData = local.baseData;
       this.dirty = true;
       this.setState({ kind: 'pending' });
-      this.scheduleSave(0);
     } else if (local) {
       clearLocalCopy(this.deps.storage, this.deps.recordId);
     }
@@ -97,7 +97,7 @@ export class AutosaveController {
 
   change(data: Json): void {
     // The form reports its data on mount and on focus changes too: only a real difference is a change.
-    if (this.disposed || jsonEqual(data, this.data)) return;
+    if (jsonEqual(data, this.data)) return;
     this.data = data;
     this.dirty = true;
     this.keepLocally();
@@ -122,7 +122,6 @@ export class AutosaveController {
    * request finish after the page is gone (pagehide).
    */
   flush(options: { keepalive?: boolean } = {}): Promise<boolean> {
-    if (this.disposed) return Promise.resolve(!this.dirty);
     if (this.inFlight) {
       // One save at a time: two in flight with the same If-Match would conflict with each other.
       return this.inFlight.then(() =>
@@ -164,10 +163,17 @@ export class AutosaveController {
     return resolved;
   }
 
-  dispose(): void {
-    this.disposed = true;
+  /** Begins saving: at once when this device has answers the server does not. */
+  start(): void {
+    this.running = true;
+    if (this.dirty && !this.inFlight && this.status.state.kind === 'pending') this.scheduleSave(0);
+  }
+
+  /** Stops the timers (the page is going away); a last save of anything unsent is still sent. */
+  stop(): void {
+    this.running = false;
     this.clearTimer();
-    this.listeners.clear();
+    if (this.dirty && !this.inFlight && this.status.state.kind !== 'conflict') void this.flush();
   }
 
   private async send(keepalive: boolean): Promise<boolean> {
@@ -244,6 +250,7 @@ export class AutosaveController {
 
   private scheduleSave(ms: number): void {
     this.clearTimer();
+    if (!this.running) return;
     this.cancelTimer = this.deps.schedule(() => {
       this.cancelTimer = null;
       void this.flush();

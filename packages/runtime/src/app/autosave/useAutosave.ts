@@ -33,6 +33,7 @@ export function useAutosave(record: FormRecord, isText: IsTextField) {
   const status = useSyncExternalStore(controller.subscribe, controller.getStatus, controller.getStatus);
 
   useEffect(() => {
+    controller.start();
     const onHidden = () => {
       if (document.visibilityState === 'hidden') void controller.flush({ keepalive: true });
     };
@@ -46,7 +47,7 @@ export function useAutosave(record: FormRecord, isText: IsTextField) {
       window.removeEventListener('pagehide', onPageHide);
       window.removeEventListener('online', onOnline);
       // Leaving the page inside the app: send what is left, then stop.
-      void controller.flush().finally(() => controller.dispose());
+      controller.stop();
     };
   }, [controller]);
 
