@@ -168,3 +168,32 @@ describe('FormworkForm messages', () => {
     expect(screen.queryByRole('button', { name: 'Send to manager' })).toBeNull();
   });
 });
+
+describe('validator adapter (rjsf ValidatorType from the engine)', () => {
+  it("answers rjsf's condition questions from the precompiled validators", async () => {
+    const { createValidator } = await import('../src/renderer/createValidator.js');
+    const validator = createValidator(compiled, { prefix: '', record: () => ({}) });
+    const condition = (compiled.schema.allOf as { if: object }[])[0]!.if;
+    expect(validator.isValid(condition, { about: { injury: true } }, compiled.schema)).toBe(true);
+    expect(validator.isValid(condition, { about: { injury: false } }, compiled.schema)).toBe(false);
+    // A condition nobody precompiled is answered "no" (fail closed), never by compiling it here.
+    expect(validator.isValid({ const: 'x' }, 'x', compiled.schema)).toBe(false);
+  });
+
+  it("validates a section with the engine's words, judged with the rest of the record", async () => {
+    const { createValidator } = await import('../src/renderer/createValidator.js');
+    const record: Json = { about: { injury: true }, followUp: {} };
+    const validator = createValidator(compiled, { prefix: '/about', record: () => record, now: () => NOW });
+    const result = validator.validateFormData({ injury: true, description: 'Fell' }, {});
+    expect(result.errors.map((e) => e.property)).toEqual(['occurredAt']);
+    expect(result.errorSchema).toEqual({ occurredAt: { __errors: [result.errors[0]!.message] } });
+    // The injury section the rest of the record opens is judged too, but belongs to another section.
+    const whole = createValidator(compiled, { prefix: '', record: () => record }).validateFormData(
+      record,
+      {},
+    );
+    expect(whole.errors.map((e) => e.property)).toEqual(
+      expect.arrayContaining(['about.occurredAt', 'about.description', 'injuryDetails']),
+    );
+  });
+});
