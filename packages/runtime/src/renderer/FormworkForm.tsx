@@ -14,6 +14,7 @@ import { fieldId } from './fieldId.js';
 import { GatesPanel } from './GatesPanel.js';
 import { SectionForm } from './SectionForm.js';
 import { SectionNav } from './SectionNav.js';
+import { sameAnswers } from './sameAnswers.js';
 import {
   conditionKey,
   FIELDS_KEY,
@@ -129,6 +130,7 @@ export function FormworkForm(props: FormworkFormProps): JSX.Element {
 
   const onSectionChange = useCallback(
     (section: Section, data: Json | undefined, pointer: string | undefined) => {
+      const before = sectionData(section, recordRef.current);
       recordRef.current = withSectionData(section, recordRef.current, data);
       if (pointer !== undefined) dirty.current.add(pointer);
       const key = conditionKey(compiled, conditions, recordRef.current);
@@ -139,6 +141,8 @@ export function FormworkForm(props: FormworkFormProps): JSX.Element {
         );
         setLayout({ key, sections: next });
       }
+      // rjsf reports empty objects it made up for a section nobody has typed in yet: no change for autosave.
+      if (sameAnswers(before, data)) return;
       propsRef.current.onChange(recordRef.current);
       clearTimeout(timer.current);
       timer.current = setTimeout(() => setEvaluation(evaluateNow()), EVALUATE_DEBOUNCE_MS);
