@@ -1,8 +1,4 @@
 import { parseArgs } from 'node:util';
-import { checkCommand } from './commands/checkCommand.js';
-import { compileCommand } from './commands/compileCommand.js';
-import { summaryCommand } from './commands/summaryCommand.js';
-import { testCommand } from './commands/testCommand.js';
 import { InputError } from './InputError.js';
 import type { Output } from './Output.js';
 import { type CommandName, usage } from './usage.js';
@@ -14,12 +10,38 @@ export interface ParsedArgs {
 
 type Command = (args: ParsedArgs, output: Output) => Promise<number>;
 
-const commands: Record<CommandName, { run: Command; options: string[]; positionals: [number, number] }> = {
-  check: { run: checkCommand, options: ['to', 'now'], positionals: [2, 2] },
-  compile: { run: compileCommand, options: ['out'], positionals: [1, 1] },
-  test: { run: testCommand, options: [], positionals: [1, Number.POSITIVE_INFINITY] },
-  summary: { run: summaryCommand, options: [], positionals: [0, 1] },
+// Commands load the engine (and ajv) only when they run, so that --help and usage mistakes answer at once.
+const commands: Record<
+  CommandName,
+  { run: () => Promise<Command>; options: string[]; positionals: [number, number] }
+> = {
+  check: {
+    run: async () => (await import('./commands/checkCommand.js')).checkCommand,
+    options: ['to', 'now'],
+    positionals: [2, 2],
+  },
+  compile: {
+    run: async () => (await import('./commands/compileCommand.js')).compileCommand,
+    options: ['out'],
+    positionals: [1, 1],
+  },
+  test: {
+    run: async () => (await import('./commands/testCommand.js')).testCommand,
+    options: [],
+    positionals: [1, Number.POSITIVE_INFINITY],
+  },
+  summary: {
+    run: async () => (await import('./commands/summaryCommand.js')).summaryCommand,
+    options: [],
+    positionals: [0, 1],
+  },
 };
+
+function describeCount([min, max]: [number, number]): string {
+  const n =
+    min === max ? `${min}` : max === Number.POSITIVE_INFINITY ? `at least ${min}` : `${min} to ${max}`;
+  return `${n} path${min === 1 && (max === 1 || max === Number.POSITIVE_INFINITY) ? '' : 's'}`;
+}
 
 const isCommand = (name: string): name is CommandName => Object.hasOwn(commands, name);
 
@@ -47,11 +69,11 @@ export async function main(argv: readonly string[], output: Output): Promise<num
     const [min, max] = command.positionals;
     if (args.positionals.length < min || args.positionals.length > max) {
       throw new InputError(
-        `formwork ${name} takes ${min === max ? min : max === Number.POSITIVE_INFINITY ? `at least ${min}` : `${min} to ${max}`} path${max === 1 ? '' : 's'}, got ${args.positionals.length}. See formwork ${name} --help.`,
+        `formwork ${name} takes ${describeCount(command.positionals)}, got ${args.positionals.length}. See formwork ${name} --help.`,
         'usage',
       );
     }
-    return await command.run(args, output);
+    return await (await command.run())(args, output);
   } catch (error) {
     if (error instanceof InputError) {
       output.err(`formwork: ${error.message}`);
