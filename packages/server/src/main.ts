@@ -5,6 +5,20 @@ import { readConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { DEMO_PASSWORD, isEmpty, seedDemo } from './seed/demo.js';
 
+/**
+ * postgres.js can throw from a timer when a connection's socket is already gone (database stopped mid-write).
+ * That one is harmless (the query has already failed with a connection error and the pool reconnects), so it is
+ * logged; anything else unexpected still stops the process, as it should.
+ */
+process.on('uncaughtException', (error) => {
+  if (error instanceof Error && /postgres[\\/]src[\\/]connection\.js/.test(error.stack ?? '')) {
+    console.error(`database connection error (recovering): ${error.message}`);
+    return;
+  }
+  console.error('Formwork stopped on an unexpected error:', error);
+  process.exit(1);
+});
+
 async function main() {
   const config = readConfig();
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });

@@ -5,9 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/db/database.js';
 import { Cluster, clusterSupported, HttpClient, startServer } from './cluster.js';
-import { Client, fixture, seedWorld, testApp } from './helpers.js';
 
 const DEMO = { email: 'staff@riverside.example', password: 'formwork-demo' };
 
@@ -25,15 +23,22 @@ describe.skipIf(!clusterSupported)('faults on a throwaway PostgreSQL cluster', (
   });
 
   it('answers 503 while the database is stopped, and works again when it is back, without a restart', async () => {
-    const database = await openDatabase({ url: cluster.url, max: 4 });
-    const orgs = await seedWorld(database);
-    const app = testApp(database);
-    const client = new Client(app);
-    await client.login(orgs[0]!.emails.staff);
-    const created = await client.json(
+    const { default: postgres } = await import('postgres');
+    const admin = postgres(cluster.url, { max: 1, onnotice: () => {} });
+    await admin.unsafe('create database stoptest');
+    await admin.end();
+    // A real server process: a driver error on a dead socket must not take it down.
+    const server = await startServer({
+      DATABASE_URL: cluster.url.replace(/\/postgres$/, '/stoptest'),
+      FORMWORK_DEMO: '1',
+    });
+    children.push(server.child);
+    const client = new HttpClient(server.base);
+    await client.login(DEMO.email, DEMO.password);
+    const created = await client.call(
       'POST',
       '/api/records',
-      { templateId: fixture.id, data: {} },
+      { templateId: 'incident-report', data: {} },
       { 'Idempotency-Key': randomUUID() },
     );
     const id = created.body.record.id;
@@ -42,8 +47,8 @@ describe.skipIf(!clusterSupported)('faults on a throwaway PostgreSQL cluster', (
     // Saves run while the database is stopped underneath them.
     const saving = (async () => {
       let failures = 0;
-      for (let i = 0; i < 400 && failures < 3; i++) {
-        const res = await client.json(
+      for (let i = 0; i < 400 && failures < 2; i++) {
+        const res = await client.call(
           'PUT',
           `/api/records/${id}/data`,
           { data: { count: i } },
@@ -61,30 +66,30 @@ describe.skipIf(!clusterSupported)('faults on a throwaway PostgreSQL cluster', (
         }
       }
     })();
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 100));
     cluster.stop('immediate');
     await saving;
-    const down = await client.json('GET', `/api/records/${id}`);
-    expect(down.status).toBe(503);
+    expect((await client.call('GET', `/api/records/${id}`)).status).toBe(503);
     cluster.start();
-    let back = await client.json('GET', `/api/records/${id}`);
+    let back = await client.call('GET', `/api/records/${id}`);
     for (let i = 0; i < 50 && back.status === 503; i++) {
       await new Promise((r) => setTimeout(r, 200));
-      back = await client.json('GET', `/api/records/${id}`);
+      back = await client.call('GET', `/api/records/${id}`);
     }
     expect(back.status).toBe(200);
+    expect(server.child.exitCode).toBeNull();
     // Nothing acknowledged was lost: the stored record is the last acknowledged save.
     expect(back.body.record.revision).toBe(revision);
     if (acknowledged.length > 0) expect(back.body.record.data).toEqual({ count: acknowledged.at(-1) });
-    const again = await client.json(
+    const again = await client.call(
       'PUT',
       `/api/records/${id}/data`,
       { data: { count: 99 } },
       { 'If-Match': `"${revision}"` },
     );
     expect(again.status).toBe(200);
-    await database.close();
-  }, 60_000);
+    server.child.kill('SIGTERM');
+  }, 90_000);
 
   it('keeps every acknowledged save when the server process is killed mid-save, and restarts cleanly', async () => {
     const env = { DATABASE_URL: cluster.url.replace(/\/postgres$/, '/postgres'), FORMWORK_DEMO: '1' };
