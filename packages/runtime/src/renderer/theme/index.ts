@@ -1,4 +1,5 @@
 import type { RegistryWidgetsType, TemplatesType } from '@rjsf/utils';
+import { ArrayFieldItemTemplate, TitleFieldTemplate } from './arrayTemplates.js';
 import { BaseInputTemplate } from './BaseInputTemplate.js';
 import { buttonTemplates } from './buttons.js';
 import { CheckboxesWidget, CheckboxWidget, RadioWidget, SelectWidget } from './choiceWidgets.js';
@@ -14,6 +15,8 @@ export const templates: Partial<Omit<TemplatesType, 'ButtonTemplates'>> & {
   FieldTemplate,
   ObjectFieldTemplate,
   BaseInputTemplate,
+  TitleFieldTemplate,
+  ArrayFieldItemTemplate,
   // Errors are drawn by FieldTemplate (tied to the input); the list at the top is Formwork's ErrorSummary.
   FieldErrorTemplate: () => null,
   FieldHelpTemplate: () => null,
