@@ -5,6 +5,15 @@ export { LIMITS } from './compile/limits.js';
 export { templateMetaSchema } from './compile/template-meta-schema.js';
 export { precompile } from './precompile/precompile.js';
 export * from './runtime/index.js';
+export type {
+  ParseTestCasesResult,
+  TestCase,
+  TestCaseExpect,
+  TestCaseProblem,
+  TestCaseProblemCode,
+  TestCaseResult,
+} from './testcases/index.js';
+export { parseTestCases, runTestCases } from './testcases/index.js';
 export { registerVocabulary, vocabularyKeywords } from './vocabulary/index.js';
 
 // ---- Added by the CLI / test-case work (runTestCases etc.): export them below this line. ----
