@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile } from '../src/index.js';
-import { parseTestCases, runTestCases, type TestCase } from '../src/testcases/index.js';
-import type { CompiledTemplate } from '../src/types.js';
+import { type CompiledTemplate, compile, parseTestCases, runTestCases, type TestCase } from '../src/index.js';
 import { calmVisit, concernVisit, visitNote } from './testcases-fixture.js';
 
 function compiled(template: unknown = visitNote): CompiledTemplate {
