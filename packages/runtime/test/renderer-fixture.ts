@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { precompile } from '@formwork/engine';
 import type { CompiledTemplate, Template } from '@formwork/engine/runtime';
@@ -90,10 +90,10 @@ const CACHE = join(import.meta.dirname, '..', 'node_modules', '.cache', 'rendere
 export async function compileForTest(template: Template = incidentTemplate): Promise<CompiledTemplate> {
   const result = precompile(template);
   if (!result.ok) throw new Error(`test template does not precompile: ${JSON.stringify(result.problems)}`);
-  // Inside the project: vitest's module runner only loads files under its root.
+  // Inside the project: vitest's module runner only loads files under its root. One file per template version,
+  // rewritten each run, so nothing piles up.
   mkdirSync(CACHE, { recursive: true });
-  const dir = mkdtempSync(join(CACHE, 'validator-'));
-  const file = join(dir, 'validator.mjs');
+  const file = join(CACHE, `${template.id}@${template.version}.mjs`);
   writeFileSync(file, result.code);
   // vitest's module runner takes a file path where the browser takes a URL.
   return loadCompiled(template, file);
