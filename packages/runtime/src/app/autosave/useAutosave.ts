@@ -30,7 +30,6 @@ export function useAutosave(record: FormRecord, isText: IsTextField) {
         readLocalCopy(window.localStorage, record.id),
       ),
   );
-  const status = useSyncExternalStore(controller.subscribe, controller.getStatus, controller.getStatus);
 
   useEffect(() => {
     controller.start();
@@ -51,5 +50,10 @@ export function useAutosave(record: FormRecord, isText: IsTextField) {
     };
   }, [controller]);
 
-  return { controller, status };
+  return controller;
+}
+
+/** The save state, for the few components that show it (the form itself does not re-render on a save). */
+export function useAutosaveStatus(controller: AutosaveController) {
+  return useSyncExternalStore(controller.subscribe, controller.getStatus, controller.getStatus);
 }

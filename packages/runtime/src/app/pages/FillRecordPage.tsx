@@ -1,13 +1,15 @@
 import { type CompiledTemplate, fieldTitle } from '@formwork/engine/runtime';
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { FormworkForm } from '../../renderer/index.js';
 import { ApiError } from '../api/ApiError.js';
 import { api } from '../api/client.js';
 import type { EvaluateResult, Json } from '../api/types.js';
+import type { AutosaveController } from '../autosave/AutosaveController.js';
 import { ConflictPanel } from '../autosave/ConflictPanel.js';
+import type { IsTextField } from '../autosave/merge.js';
 import { SaveStatus } from '../autosave/SaveStatus.js';
 import { textFieldsOf } from '../autosave/textFields.js';
-import { useAutosave } from '../autosave/useAutosave.js';
+import { useAutosave, useAutosaveStatus } from '../autosave/useAutosave.js';
 import { formatDateTime } from '../format/time.js';
 import { PageHeading } from '../layout/PageHeading.js';
 import { type Problem, ProblemSummary } from '../layout/ProblemSummary.js';
@@ -43,7 +45,7 @@ function FillRecord({ bundle }: { bundle: RecordBundle }) {
   const { user } = useSession();
   const { record, templateDoc, compiled } = bundle;
   const isText = useMemo(() => textFieldsOf(templateDoc.schema), [templateDoc]);
-  const { controller, status } = useAutosave(record, isText);
+  const controller = useAutosave(record, isText);
   const [formData, setFormData] = useState<Json>(() => controller.currentData);
   const [formKey, setFormKey] = useState(0);
   const [serverEvaluation, setServerEvaluation] = useState<EvaluateResult>();
@@ -54,6 +56,12 @@ function FillRecord({ bundle }: { bundle: RecordBundle }) {
   const next = nextStageOf(templateDoc, record.stage);
   const closed = record.status === 'closed';
   const canMove = !closed && next !== undefined && mayEnter(next, user.role);
+
+  // Stable callbacks: the form is large, and nothing here should make it render again.
+  const onChange = useCallback((data: Json) => controller.change(data), [controller]);
+  const proceedRef = useRef<(data: Json) => Promise<void>>(async () => {});
+  const onProceed = useCallback((data: Json) => void proceedRef.current(data), []);
+  proceedRef.current = proceed;
 
   async function proceed(data: Json) {
     setProblems([]);
@@ -83,36 +91,29 @@ function FillRecord({ bundle }: { bundle: RecordBundle }) {
     }
   }
 
-  const state = status.state;
   return (
     <>
       <ProblemSummary problems={problems} />
       <PageHeading caption={`${stageTitle(templateDoc, record.stage)} · started by ${record.createdBy.name}`}>
         {bundle.template.title}
       </PageHeading>
-      <div className="fwa-fill__status">
-        <SaveStatus status={status} onRetry={() => controller.retryNow()} />
-      </div>
+      <SaveStatusBar controller={controller} />
       {record.status === 'changes-requested' && record.reviewComment ? (
         <div className="fwa-notice">
           <h2 className="fwa-h3">Changes asked for</h2>
           <p className="fwa-body fwa-pre">{record.reviewComment}</p>
         </div>
       ) : null}
-      {state.kind === 'conflict' ? (
-        <ConflictPanel
-          merge={state.merge}
-          theirsSavedAt={state.theirs.updatedAt}
-          titleOf={(pointer) => safeTitle(compiled, pointer)}
-          isText={isText}
-          onResolve={(choices) => {
-            const resolved = controller.resolveConflict(choices);
-            setFormData(resolved);
-            setFormKey((k) => k + 1);
-            formTop.current?.focus();
-          }}
-        />
-      ) : null}
+      <Conflict
+        controller={controller}
+        compiled={compiled}
+        isText={isText}
+        onResolved={(resolved) => {
+          setFormData(resolved);
+          setFormKey((k) => k + 1);
+          formTop.current?.focus();
+        }}
+      />
       {closed ? (
         <p className="fwa-body">
           This record is closed, so it cannot be changed.{' '}
@@ -129,11 +130,11 @@ function FillRecord({ bundle }: { bundle: RecordBundle }) {
           key={formKey}
           compiled={compiled}
           data={formData}
-          onChange={(data) => controller.change(data)}
+          onChange={onChange}
           {...(canMove && next
             ? {
                 nextStage: next.id,
-                onProceed: (data: Json) => void proceed(data),
+                onProceed,
                 proceedLabel: next.signOff ? `Continue to sign off` : `Continue to ${next.title}`,
               }
             : {})}
@@ -165,6 +166,35 @@ function FillRecord({ bundle }: { bundle: RecordBundle }) {
         <Link to={paths.record(record.id)}>Stages and history</Link>
       </p>
     </>
+  );
+}
+
+function SaveStatusBar({ controller }: { controller: AutosaveController }) {
+  const status = useAutosaveStatus(controller);
+  return (
+    <div className="fwa-fill__status">
+      <SaveStatus status={status} onRetry={() => controller.retryNow()} />
+    </div>
+  );
+}
+
+function Conflict(props: {
+  controller: AutosaveController;
+  compiled: CompiledTemplate;
+  isText: IsTextField;
+  onResolved: (data: Json) => void;
+}) {
+  const { controller, compiled, isText, onResolved } = props;
+  const { state } = useAutosaveStatus(controller);
+  if (state.kind !== 'conflict') return null;
+  return (
+    <ConflictPanel
+      merge={state.merge}
+      theirsSavedAt={state.theirs.updatedAt}
+      titleOf={(pointer) => safeTitle(compiled, pointer)}
+      isText={isText}
+      onResolve={(choices) => onResolved(controller.resolveConflict(choices))}
+    />
   );
 }
 
