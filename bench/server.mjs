@@ -1,0 +1,263 @@
+// Server benchmark: autosave (evaluate + revision + audit append) and proceed at 32 connections, on PostgreSQL and
+// PGlite, side by side with hono's bare JSON route and a raw single-row insert through the same driver.
+// Prints one JSON document on stdout (bench/run.mjs turns it into a table and bench/results/server.json);
+// progress goes to stderr. No assertions. Needs `npm run build -w @formwork/server` first.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const server = join(here, '../packages/server');
+const dist = (p) => import(join(server, 'dist', p));
+const { serve } = await import(join(server, 'node_modules/@hono/node-server/dist/index.mjs')).catch(
+  () => import('@hono/node-server'),
+);
+const { Hono } = await import('hono');
+const autocannon = (await import('autocannon')).default;
+const { sql } = await import('drizzle-orm');
+const { createApp } = await dist('app.js');
+const { openDatabase } = await dist('db/database.js');
+const { createOrganisation, createTeam, createUser } = await dist('seed/organisation.js');
+const { prepareVersion, storeVersion } = await dist('templates/publish.js');
+
+const fixture = JSON.parse(readFileSync(join(server, 'test/fixtures/concern.json'), 'utf8'));
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = 32;
+const log = (...a) => console.error(...a);
+
+function listen(fetch) {
+  return new Promise((resolve) => {
+    const s = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+      resolve({ s, url: `http://127.0.0.1:${info.port}` }),
+    );
+  });
+}
+
+function run(opts) {
+  return new Promise((resolve, reject) => {
+    autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts }, (err, result) =>
+      err ? reject(err) : resolve(result),
+    );
+  });
+}
+
+async function login(url, email) {
+  const res = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: 'bench-password-1' }),
+  });
+  const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]);
+  return { cookie: cookies.join('; '), csrf: cookies.find((c) => c.startsWith('fw_csrf=')).slice(8) };
+}
+
+async function backend(kind) {
+  let database;
+  let drop = async () => {};
+  if (kind === 'postgres') {
+    const base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    const { default: postgres } = await import('postgres');
+    const admin = postgres(base, { max: 1, onnotice: () => {}, connect_timeout: 3 });
+    const name = `fw_bench_${randomUUID().slice(0, 8)}`;
+    try {
+      await admin.unsafe(`create database ${name}`);
+    } catch (e) {
+      await admin.end().catch(() => {});
+      log(`PostgreSQL not reachable (${e.message}): PGlite only.`);
+      return null;
+    }
+    const u = new URL(base);
+    u.pathname = `/${name}`;
+    database = await openDatabase({ url: u.toString(), max: 20 });
+    drop = async () => {
+      await database.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    };
+  } else {
+    database = await openDatabase({ dataDir: 'memory://' });
+    drop = () => database.close();
+  }
+  const { db } = database;
+  const at = new Date();
+  const org = await createOrganisation(db, 'Bench', at);
+  const team = await createTeam(db, org, 'Team');
+  await createUser(
+    db,
+    {
+      organisationId: org,
+      teamId: team,
+      email: 'staff@bench.test',
+      name: 'Staff',
+      role: 'staff',
+      password: 'bench-password-1',
+    },
+    at,
+  );
+  const prepared = prepareVersion(fixture);
+  await db.transaction((tx) =>
+    storeVersion(tx, {
+      organisationId: org,
+      template: prepared.template,
+      document: fixture,
+      hash: prepared.hash,
+      code: prepared.code,
+      by: null,
+      at,
+    }),
+  );
+  await db.execute(sql`create table if not exists bench_raw (id uuid primary key, data jsonb not null)`);
+
+  const app = createApp({ db, now: () => new Date(), secureCookies: false }, { log: () => {} });
+  const { s, url } = await listen(app.fetch);
+  const bare = new Hono();
+  bare.get('/bare', (c) => c.json({ ok: true }));
+  bare.post('/insert', async (c) => {
+    await db.execute(
+      sql`insert into bench_raw (id, data) values (${randomUUID()}, ${JSON.stringify({ description: 'x' })}::jsonb)`,
+    );
+    return c.json({ ok: true });
+  });
+  const { s: s2, url: bareUrl } = await listen(bare.fetch);
+  const auth = await login(url, 'staff@bench.test');
+  const headers = { Cookie: auth.cookie, 'X-CSRF-Token': auth.csrf, 'Content-Type': 'application/json' };
+  const data = {
+    occurredAt: '2026-03-01T09:00:00.000Z',
+    description: 'A fall in the lounge',
+    category: 'fall',
+    harm: 'low',
+  };
+  const create = async () => {
+    const res = await fetch(`${url}/api/records`, {
+      method: 'POST',
+      headers: { ...headers, 'Idempotency-Key': randomUUID() },
+      body: JSON.stringify({ templateId: 'concern', data }),
+    });
+    return (await res.json()).record.id;
+  };
+  const results = {};
+  // Autosave: each connection edits its own record and follows its revision.
+  const mine = [];
+  for (let i = 0; i < CONNECTIONS; i++) mine.push({ id: await create(), revision: 1 });
+  let next = 0;
+  log(`${kind}: autosave`);
+  results.save = await run({
+    url,
+    requests: [
+      {
+        setupRequest: (req, context) => {
+          context.rec ??= mine[next++ % mine.length];
+          return {
+            ...req,
+            method: 'PUT',
+            path: `/api/records/${context.rec.id}/data`,
+            headers: { ...headers, 'If-Match': `"${context.rec.revision}"` },
+            body: JSON.stringify({ data: { ...data, description: `edit ${Math.random()}` } }),
+          };
+        },
+        onResponse: (status, body, context) => {
+          if (status === 200) context.rec.revision++;
+        },
+      },
+    ],
+  });
+  // Proceed: each request moves a fresh record draft -> reported (gates evaluated, prune, transition, audit).
+  const pool = [];
+  const poolSize = kind === 'postgres' ? 3000 : 600;
+  log(`${kind}: creating ${poolSize} records for proceed`);
+  for (let i = 0; i < poolSize; i += 50)
+    pool.push(...(await Promise.all(Array.from({ length: Math.min(50, poolSize - i) }, create))));
+  let p = 0;
+  log(`${kind}: proceed`);
+  results.proceed = await run({
+    url,
+    amount: poolSize,
+    requests: [
+      {
+        setupRequest: (req) => ({
+          ...req,
+          method: 'POST',
+          path: `/api/records/${pool[p++ % pool.length]}/proceed`,
+          headers,
+          body: JSON.stringify({ to: 'reported' }),
+        }),
+      },
+    ],
+  });
+  log(`${kind}: bare route and raw insert`);
+  results.bare = await run({ url: `${bareUrl}/bare` });
+  results.insert = await run({ url: `${bareUrl}/insert`, method: 'POST' });
+  s.close();
+  s2.close();
+  await drop();
+  return results;
+}
+
+const rows = [];
+const summary = {};
+for (const kind of ['postgres', 'pglite']) {
+  const r = await backend(kind);
+  if (!r) continue;
+  summary[kind] = {};
+  for (const [name, res] of Object.entries(r)) {
+    const bad = res.non2xx + res.errors + res.timeouts;
+    summary[kind][name] = {
+      rps: res.requests.average,
+      p50: res.latency.p50,
+      p99: res.latency.p99,
+      non2xx: bad,
+    };
+    log(
+      `${kind.padEnd(9)} ${name.padEnd(8)} ${res.requests.average.toFixed(0).padStart(7)} req/s  p50 ${res.latency.p50} ms  p99 ${res.latency.p99} ms  non-2xx ${bad}`,
+    );
+  }
+  const s = summary[kind];
+  const goal = kind === 'postgres';
+  rows.push(
+    {
+      metric: `${kind}: autosave req/s`,
+      value: s.save.rps,
+      unit: 'req/s',
+      baseline: s.insert.rps,
+      ratio: s.save.rps / s.insert.rps,
+      ...(goal ? { goal: '≥ 1000 and ≥ 0.5 × raw insert' } : {}),
+      note: `non-2xx ${s.save.non2xx}`,
+    },
+    {
+      metric: `${kind}: autosave p50 / p99`,
+      value: s.save.p99,
+      unit: 'ms (p99)',
+      note: `p50 ${s.save.p50} ms`,
+      ...(goal ? { goal: 'p99 < 100 ms' } : {}),
+    },
+    {
+      metric: `${kind}: proceed req/s`,
+      value: s.proceed.rps,
+      unit: 'req/s',
+      baseline: s.insert.rps,
+      ratio: s.proceed.rps / s.insert.rps,
+      note: `p50 ${s.proceed.p50} ms, p99 ${s.proceed.p99} ms, non-2xx ${s.proceed.non2xx}`,
+    },
+    {
+      metric: `${kind}: raw insert req/s`,
+      value: s.insert.rps,
+      unit: 'req/s',
+      note: `p50 ${s.insert.p50} ms, p99 ${s.insert.p99} ms`,
+    },
+    {
+      metric: `${kind}: bare JSON route req/s`,
+      value: s.bare.rps,
+      unit: 'req/s',
+      note: `p50 ${s.bare.p50} ms, p99 ${s.bare.p99} ms`,
+    },
+  );
+}
+console.log(
+  JSON.stringify(
+    { title: `Server: ${CONNECTIONS} connections, ${SECONDS} s each, loopback`, rows, summary },
+    null,
+    2,
+  ),
+);
+process.exit(0);
