@@ -22,6 +22,7 @@ const { createOrganisation, createTeam, createUser } = await dist('seed/organisa
 const { prepareVersion, storeVersion } = await dist('templates/publish.js');
 
 const fixture = JSON.parse(readFileSync(join(server, 'test/fixtures/concern.json'), 'utf8'));
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: a benchmark knob, not a build input
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 32;
 const log = (...a) => console.error(...a);
@@ -156,7 +157,7 @@ async function backend(kind) {
             body: JSON.stringify({ data: { ...data, description: `edit ${Math.random()}` } }),
           };
         },
-        onResponse: (status, body, context) => {
+        onResponse: (status, _body, context) => {
           if (status === 200) context.rec.revision++;
         },
       },

@@ -145,6 +145,7 @@ export class Client {
     return res;
   }
 
+  // biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by the assertions
   async json<T = any>(method: string, path: string, body?: unknown, headers?: Record<string, string>) {
     const res = await this.send(method, path, body, headers);
     const text = await res.text();
