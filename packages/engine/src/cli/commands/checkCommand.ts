@@ -1,6 +1,4 @@
-import { evaluate } from '../../runtime/index.js';
 import { isInstant } from '../../testcases/parseTestCases.js';
-import { compileTemplateFile } from '../compileTemplateFile.js';
 import { InputError } from '../InputError.js';
 import type { ParsedArgs } from '../main.js';
 import type { Output } from '../Output.js';
@@ -15,7 +13,12 @@ export async function checkCommand({ positionals, values }: ParsedArgs, output: 
       'bad-now',
     );
   }
-  const { template, compiled } = compileTemplateFile(templatePath);
+  const templateJson = readJsonFile(templatePath, 'template');
+  const record = readJsonFile(recordPath, 'record');
+  // The engine (and ajv) load only once the input is known to be usable, so mistakes are reported at once.
+  const { compileTemplate } = await import('../compileTemplate.js');
+  const { evaluate } = await import('../../runtime/index.js');
+  const { template, compiled } = compileTemplate(templatePath, templateJson);
   if (values.to !== undefined) {
     const stages = (template.stages ?? []).map((s) => s.id);
     if (!stages.includes(values.to)) {
@@ -27,7 +30,6 @@ export async function checkCommand({ positionals, values }: ParsedArgs, output: 
       );
     }
   }
-  const record = readJsonFile(recordPath, 'record');
   const options: { to?: string; now?: string } = {};
   if (values.to !== undefined) options.to = values.to;
   if (values.now !== undefined) options.now = values.now;

@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { precompile } from '../../index.js';
 import { describeProblems } from '../describeProblems.js';
 import { InputError } from '../InputError.js';
 import type { ParsedArgs } from '../main.js';
@@ -14,7 +13,9 @@ export async function compileCommand({ positionals, values }: ParsedArgs, output
   if (out === undefined || out === '') {
     throw new InputError('formwork compile needs --out <module.js>: where to write the module.', 'usage');
   }
-  const result = precompile(readJsonFile(templatePath, 'template'));
+  const json = readJsonFile(templatePath, 'template');
+  const { precompile } = await import('../../index.js');
+  const result = precompile(json);
   if (!result.ok) throw new InputError(describeProblems(templatePath, result.problems), 'invalid-template');
   try {
     mkdirSync(dirname(out), { recursive: true });

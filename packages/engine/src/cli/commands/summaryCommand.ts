@@ -2,12 +2,12 @@ import { findTemplates } from '../findTemplates.js';
 import { formatTable } from '../formatTable.js';
 import type { ParsedArgs } from '../main.js';
 import type { Output } from '../Output.js';
-import { runFolder } from '../runFolder.js';
 import { tally } from './testCommand.js';
 
 /** `formwork summary`: one row per template version, with its size and how its test cases fare. */
 export async function summaryCommand({ positionals, values }: ParsedArgs, output: Output): Promise<number> {
   const folders = findTemplates(positionals[0] ?? 'forms');
+  const { runFolder } = await import('../runFolder.js');
   const reports = [];
   for (const folder of folders) reports.push(await runFolder(folder));
   const rows = reports.flatMap((report) =>

@@ -1,7 +1,7 @@
 import { findTemplates } from '../findTemplates.js';
 import type { ParsedArgs } from '../main.js';
 import type { Output } from '../Output.js';
-import { type FolderReport, runFolder } from '../runFolder.js';
+import type { FolderReport } from '../runFolder.js';
 
 /** Counts of a run: a broken template or case file counts as a failure, never as nothing. */
 export function tally(reports: readonly FolderReport[]): { passed: number; failed: number } {
@@ -21,6 +21,7 @@ export function tally(reports: readonly FolderReport[]): { passed: number; faile
 export async function testCommand({ positionals, values }: ParsedArgs, output: Output): Promise<number> {
   // Resolve every path first, so that a typo in the last one is reported before anything runs.
   const folders = positionals.flatMap((path) => findTemplates(path));
+  const { runFolder } = await import('../runFolder.js'); // the engine loads once the paths are known to be usable
   const reports: FolderReport[] = [];
   for (const folder of folders) reports.push(await runFolder(folder));
   const { passed, failed } = tally(reports);
