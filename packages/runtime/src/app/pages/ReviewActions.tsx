@@ -37,9 +37,12 @@ export function ReviewActions({ record, template, role, onDone }: ReviewActionsP
     try {
       if (action === 'return') {
         await api.returnForChanges(record.id, comment.trim());
+        setComment('');
+        setAction('approve');
         onDone('The record has been returned to its author with your comments.');
       } else {
         await api.approve(record.id, comment.trim() || undefined);
+        setComment('');
         onDone('You have approved this record.');
       }
     } catch (error) {
