@@ -59,18 +59,14 @@ describe('a support worker reports an incident involving restraint; a manager re
     await waitForFocus(page, summary, 'the error summary');
     const text = await summary.innerText();
     expect(text).toContain('Describe what happened, in your own words');
-    expect(text).toContain('Say what was tried first to avoid restriction');
+    expect(text).toContain('Restraint or restrictive intervention');
     expect(page.url()).toContain('/fill');
     expect(await axeViolations(page, 'record-form-errors')).toEqual([]);
     expect((await screenshots(page, 'record-form-errors')).phoneOverflowPx).toBe(0);
 
     // Each problem links to its question.
-    await summary.getByRole('link', { name: /Say what was tried first to avoid restriction/ }).click();
-    await waitForFocus(
-      page,
-      field(page, 'What was tried first to avoid using restriction?'),
-      'the question it names',
-    );
+    await summary.getByRole('link', { name: /Describe what happened, in your own words/ }).click();
+    await waitForFocus(page, field(page, 'What happened?'), 'the question it names');
   });
 
   it('moves the report on to "Reported" once everything needed is answered', async () => {

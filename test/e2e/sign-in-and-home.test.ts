@@ -43,20 +43,34 @@ describe('signing in and the home page', () => {
   it('takes a support worker to a home page listing the forms they can start', async () => {
     const { page, problems } = staff;
     await signIn(page, demoUsers.supportWorker);
-    expect(await homeHeading(page).count()).toBe(1);
-    await page.getByText('Incident report', { exact: false }).first().waitFor();
-    expect(await page.getByText(/safeguarding threshold checklist/i).count()).toBeGreaterThan(0);
+    expect(await homeHeading(page).innerText()).toContain(demoUsers.supportWorker.name);
+    const start = page.getByRole('region', { name: 'Start a new record' });
+    await start.getByRole('button', { name: 'Start Incident report' }).waitFor();
     expect(await axeViolations(page, 'home')).toEqual([]);
     expect((await screenshots(page, 'home')).phoneOverflowPx).toBe(0);
     expect(problems).toEqual([]);
+    // The self-neglect checklist is one of the forms the issue names.
+    expect(await start.getByRole('button', { name: /Start Safeguarding threshold checklist/i }).count()).toBe(
+      1,
+    );
   });
 
-  it('shows a plain "not found" page for an address that leads nowhere, with no accessibility problems', async () => {
+  it('says plainly when an address leads nowhere, with no accessibility problems', async () => {
+    const { page } = staff;
+    await page.goto('/no/such/page');
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Go to your home page' }).count()).toBe(1);
+    expect(await axeViolations(page, 'page-not-found')).toEqual([]);
+    expect((await screenshots(page, 'page-not-found')).phoneOverflowPx).toBe(0);
+  });
+
+  it('says plainly when a record cannot be opened, with no accessibility problems', async () => {
     const { page } = staff;
     await page.goto('/records/this-record-does-not-exist');
     const heading = page.getByRole('heading', { level: 1 });
-    await heading.filter({ hasText: /not found|cannot find|can't find|could not find/i }).waitFor();
-    expect(await axeViolations(page, 'record-not-found')).toEqual([]);
-    expect((await screenshots(page, 'record-not-found')).phoneOverflowPx).toBe(0);
+    await heading.filter({ hasNotText: /loading/i }).waitFor();
+    expect(await heading.innerText()).toMatch(/^(Record not found|This record could not be opened)$/);
+    expect(await axeViolations(page, 'record-cannot-open')).toEqual([]);
+    expect((await screenshots(page, 'record-cannot-open')).phoneOverflowPx).toBe(0);
   });
 });

@@ -54,13 +54,17 @@ export class FormworkServer {
     if (this.port === 0) this.port = await freePort();
     this.log = createWriteStream(this.logFile, { flags: 'a' });
     this.log.write(`\n--- start ${new Date().toISOString()} port ${this.port} data ${this.dataDir}\n`);
+    // PGlite in the fresh data dir, with demo data: whatever DATABASE_URL or NODE_ENV the run has (CI sets
+    // DATABASE_URL for the server's own tests) must not point these servers at a shared database.
+    const { DATABASE_URL: _db, NODE_ENV: _mode, ...inherited } = process.env;
     const child = spawn(process.execPath, [serverMain], {
       cwd: repoRoot,
       env: {
-        ...process.env,
+        ...inherited,
         HOST: '127.0.0.1',
         PORT: String(this.port),
         FORMWORK_DATA_DIR: this.dataDir,
+        FORMWORK_DEMO: '1',
         ...this.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

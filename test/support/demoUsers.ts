@@ -1,12 +1,13 @@
-/** The demo logins the server seeds on first start (see packages/server's seed and README). */
+/** Demo logins the server seeds into an empty database (packages/server/src/seed/demo.ts). */
 export interface DemoUser {
   email: string;
   password: string;
-  /** What the app greets them as, to check the right person is signed in. */
   name: string;
 }
 
+const DEMO_PASSWORD = 'formwork-demo';
+
 export const demoUsers = {
-  supportWorker: { email: 'staff@demo.formwork.test', password: 'demo-password', name: 'Sam' },
-  manager: { email: 'manager@demo.formwork.test', password: 'demo-password', name: 'Morgan' },
+  supportWorker: { email: 'staff@riverside.example', password: DEMO_PASSWORD, name: 'Sam Staff' },
+  manager: { email: 'manager@riverside.example', password: DEMO_PASSWORD, name: 'Morgan Manager' },
 } satisfies Record<string, DemoUser>;

@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core';
-import { type FormDriver, field } from './FormDriver.js';
+import { type FormDriver, field, group } from './FormDriver.js';
 
 /** The incident report template (forms/incident-report), in the words staff see. */
 export const incidentReport = {
   title: 'Incident report',
   whatHappened: (page: Page) => field(page, 'What happened?'),
   immediateActions: (page: Page) => field(page, 'What was done straight away to keep people safe?'),
-  restraintUsed: (page: Page) => field(page, 'Was restraint or another restriction used?'),
+  restraintUsed: (page: Page) => group(page, 'Was restraint or another restriction used?'),
   lastSection: 'Follow-up actions',
 };
 

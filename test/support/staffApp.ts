@@ -10,7 +10,7 @@ export async function signIn(page: Page, user: DemoUser): Promise<void> {
   await page.getByLabel(/email/i).fill(user.email);
   await page.getByLabel(/^password/i).fill(user.password);
   await page.getByRole('button', { name: /sign in/i }).click();
-  await homeHeading(page).waitFor();
+  await homeHeading(page).filter({ hasText: user.name }).waitFor();
 }
 
 export function homeHeading(page: Page) {
