@@ -32,6 +32,18 @@ const NOW = '2026-06-01T12:00:00Z';
 // The record runs are shared out between the templates, so the file stays bounded as forms/ grows.
 const RECORD_RUNS = Math.max(30, Math.floor(600 / templates.length));
 
+/** Whether an RFC 6901 pointer names a value in `doc`. */
+function resolves(doc: unknown, pointer: string): boolean {
+  if (pointer === '') return true;
+  let node = doc;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return false;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return true;
+}
+
 interface Prepared {
   runtime: CompiledTemplate;
   precompiled: CompiledTemplate;
@@ -105,6 +117,10 @@ describe('random malformed templates', () => {
         for (const problem of result.problems) {
           expect(PROBLEM_CODES).toContain(problem.code);
           expect(problem.pointer === '' || problem.pointer.startsWith('/')).toBe(true);
+          // The pointer leads into the template: at least its parent exists (the key itself may be the missing one).
+          expect(resolves(template, problem.pointer.split('/').slice(0, -1).join('/')), problem.pointer).toBe(
+            true,
+          );
           expect(problem.message.length).toBeGreaterThan(10);
         }
       }),
