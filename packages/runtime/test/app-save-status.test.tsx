@@ -40,6 +40,16 @@ describe('SaveStatus', () => {
     expect(screen.getByRole('status').textContent).toContain('keep this page open');
   });
 
+  it('offers to sign in again when the session ended and the answers are kept on this device', () => {
+    let signIns = 0;
+    render(
+      <SaveStatus status={{ state: { kind: 'signed-out' }, keptLocally: true }} onSignIn={() => signIns++} />,
+    );
+    expect(screen.getByRole('status').textContent).toContain('Your answers are kept on this device');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in again' }));
+    expect(signIns).toBe(1);
+  });
+
   it('offers no retry button while saving works', () => {
     show({ state: { kind: 'saving' }, keptLocally: true }, () => {});
     expect(screen.queryByRole('button')).toBeNull();

@@ -4,6 +4,8 @@ import type { AutosaveStatus } from './AutosaveController.js';
 export interface SaveStatusProps {
   status: AutosaveStatus;
   onRetry?: () => void;
+  /** Shows the sign-in page; this page's answers stay on the device and are sent once signed in. */
+  onSignIn?: () => void;
 }
 
 const NOT_SAVED_KEPT = "Not saved yet — we'll keep trying. Your answers are kept on this device.";
@@ -11,11 +13,12 @@ const NOT_SAVED_NOT_KEPT =
   "Not saved yet — we'll keep trying. Please keep this page open: this device could not keep a copy of your answers.";
 
 /** The save state in plain words. A live region, so screen reader users hear when saving stops working. */
-export function SaveStatus({ status, onRetry }: SaveStatusProps) {
+export function SaveStatus({ status, onRetry, onSignIn }: SaveStatusProps) {
   const { state, keptLocally } = status;
   let text: string;
   let tone: 'quiet' | 'warning' = 'quiet';
   let retry = false;
+  let signIn = false;
   switch (state.kind) {
     case 'idle':
       // "Last saved": nothing has been typed on this page yet, so "Saved" would claim a save that did not happen.
@@ -43,7 +46,9 @@ export function SaveStatus({ status, onRetry }: SaveStatusProps) {
         ? 'Not saved yet — you have been signed out. Your answers are kept on this device: sign in again to save them.'
         : 'Not saved yet — you have been signed out. Please sign in again in a new tab, then try again here.';
       tone = 'warning';
-      retry = true;
+      // With a copy on the device, signing in here is safe; without one, this page must stay open.
+      signIn = keptLocally;
+      retry = !keptLocally;
       break;
     case 'refused':
       text = `Not saved. ${state.message}`;
@@ -55,6 +60,15 @@ export function SaveStatus({ status, onRetry }: SaveStatusProps) {
       <p className="fwa-save-status__text" role="status" aria-live="polite" aria-atomic="true">
         {text}
       </p>
+      {signIn && onSignIn ? (
+        <button
+          type="button"
+          className="fwa-button fwa-button--secondary fwa-button--small"
+          onClick={onSignIn}
+        >
+          Sign in again
+        </button>
+      ) : null}
       {retry && onRetry ? (
         <button
           type="button"

@@ -171,9 +171,10 @@ function FillRecord({ bundle }: { bundle: RecordBundle }) {
 
 function SaveStatusBar({ controller }: { controller: AutosaveController }) {
   const status = useAutosaveStatus(controller);
+  const session = useSession();
   return (
     <div className="fwa-fill__status">
-      <SaveStatus status={status} onRetry={() => controller.retryNow()} />
+      <SaveStatus status={status} onRetry={() => controller.retryNow()} onSignIn={session.expired} />
     </div>
   );
 }
