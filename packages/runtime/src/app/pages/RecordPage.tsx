@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { FormworkForm } from '../../renderer/index.js';
 import { formatDateTime } from '../format/time.js';
 import { PageHeading } from '../layout/PageHeading.js';
@@ -26,6 +26,10 @@ export function RecordPage({ recordId }: { recordId: string }) {
   const { user } = useSession();
   const bundle = useLoad(() => loadRecordBundle(recordId), [recordId]);
   const [notice, setNotice] = useState<string | undefined>(readNotice);
+  useEffect(() => {
+    // Shown once: a reload or a return to this page later should not repeat it.
+    window.history.replaceState({}, '');
+  }, []);
 
   if (bundle.kind === 'loading') return <PageHeading>Loading the record…</PageHeading>;
   if (bundle.kind === 'failed') {
@@ -45,12 +49,13 @@ export function RecordPage({ recordId }: { recordId: string }) {
 
   return (
     <>
+      <PageHeading caption={`Record started by ${record.createdBy.name}`}>{template.title}</PageHeading>
       {notice ? (
+        // Just after the heading, which takes the focus: read next, whether by eye or by screen reader.
         <div className="fwa-notice fwa-notice--success" role="status">
           <p className="fwa-body">{notice}</p>
         </div>
       ) : null}
-      <PageHeading caption={`Record started by ${record.createdBy.name}`}>{template.title}</PageHeading>
       <dl className="fwa-summary">
         <div className="fwa-summary__row">
           <dt>Stage</dt>
