@@ -263,6 +263,12 @@ export type PrecompileResult =
 export interface PrecompiledModule {
   /** `id@version` and canonical-JSON hash of the template it was built from. */
   manifest: PrecompiledManifest;
+  /**
+   * The run-time helpers `create` needs, by the module name ajv's standalone code `require`s (e.g.
+   * `formwork:regexp` for `pattern`). `loadPrecompiledModule` downloads the large ones only when listed here.
+   * Absent in modules built before it existed: those get every helper.
+   */
+  needs?: readonly string[];
   create(rt: unknown): { [exportName: string]: Validator };
 }
 

@@ -6,4 +6,5 @@ export { fieldTitle } from '../evaluate/field-title.js';
 export { prune } from '../evaluate/prune.js';
 export type * from '../types.js';
 export { loadPrecompiled } from './load-precompiled.js';
+export { loadPrecompiledModule } from './load-precompiled-module.js';
 export { runtimeModules } from './modules.js';

@@ -1,0 +1,65 @@
+/**
+ * The half of loading a precompiled module shared by `loadPrecompiled` (helpers loaded up front) and
+ * `loadPrecompiledModule` (large helpers loaded on demand): check that the module belongs to this exact template,
+ * then build the compiled template from the helpers given.
+ */
+import { fingerprint } from '../canonical-json.js';
+import { resolveTemplate } from '../template/resolve.js';
+import type { CompiledTemplate, PrecompiledModule, Template } from '../types.js';
+import { makeCompiledTemplate } from './compiled-template.js';
+import { validatorsFromManifest } from './validators-from-manifest.js';
+
+/**
+ * Checks the module's shape and that it was built from exactly this template (id, version and content hash).
+ * Returns the helpers it declares it needs, or `undefined` for a module built before modules declared them.
+ */
+export function checkPrecompiledModule(
+  caller: string,
+  template: Template,
+  module: PrecompiledModule,
+): readonly string[] | undefined {
+  const manifest = module?.manifest;
+  if (!manifest || typeof module.create !== 'function')
+    throw new Error(
+      `${caller}: this is not a precompiled template module (no manifest or create). Use precompile() output.`,
+    );
+  if (manifest.templateId !== template.id || manifest.templateVersion !== template.version)
+    throw new Error(
+      `${caller}: the module was built for ${manifest.templateId}@${manifest.templateVersion}, not ${template.id}@${template.version}.`,
+    );
+  if (manifest.templateHash !== fingerprint(template))
+    throw new Error(
+      `${caller}: ${template.id}@${template.version} differs from the template the module was built from. Precompile it again.`,
+    );
+  const needs: unknown = module.needs;
+  if (needs === undefined) return undefined;
+  if (!Array.isArray(needs) || !needs.every((n) => typeof n === 'string'))
+    throw new Error(
+      `${caller}: the module's "needs" export must be a list of helper names. Precompile ${template.id}@${template.version} again.`,
+    );
+  return needs;
+}
+
+/** Fails closed when the module needs a helper this engine does not have (built by a newer engine). */
+export function checkHelpersKnown(
+  caller: string,
+  template: Template,
+  needs: readonly string[],
+  known: (name: string) => boolean,
+): void {
+  const unknown = needs.filter((name) => !known(name));
+  if (unknown.length > 0)
+    throw new Error(
+      `${caller}: the module for ${template.id}@${template.version} needs ${unknown.map((n) => `"${n}"`).join(', ')}, which this engine does not provide. Precompile the template again with this engine.`,
+    );
+}
+
+export function compiledFromModule(
+  template: Template,
+  module: PrecompiledModule,
+  helpers: { readonly [name: string]: unknown },
+): CompiledTemplate {
+  const { resolved } = resolveTemplate(template);
+  const byName = module.create(helpers);
+  return makeCompiledTemplate(template, resolved, validatorsFromManifest(module.manifest, byName));
+}

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { evaluate, loadPrecompiled, loadPrecompiledModule, precompile, prune } from '../src/index.js';
+import type { CompiledTemplate, Json, PrecompiledModule, Template } from '../src/types.js';
+import { incidentTemplate } from './fixtures/incident.js';
+import { formWith } from './helpers.js';
+
+async function importModule(code: string): Promise<PrecompiledModule> {
+  const url = `data:text/javascript;base64,${Buffer.from(code, 'utf8').toString('base64')}`;
+  return (await import(/* @vite-ignore */ url)) as PrecompiledModule;
+}
+
+function precompiled(template: Template): { code: string; compiled: CompiledTemplate } {
+  const result = precompile(template);
+  if (!result.ok) throw new Error(`fixture does not precompile: ${JSON.stringify(result.problems)}`);
+  return { code: result.code, compiled: result.compiled };
+}
+
+const withPattern = formWith({ reference: { type: 'string', pattern: '^[A-Z]{2}-\\d{4}$' } });
+const withoutPattern = formWith({ name: { type: 'string', minLength: 1 }, seen: { format: 'date-time' } });
+
+describe('precompiled modules declare the helpers they need', () => {
+  it('names re2js only for a template with a pattern', async () => {
+    const plain = await importModule(precompiled(withoutPattern).code);
+    expect(plain.needs).toBeDefined();
+    expect(plain.needs).not.toContain('formwork:regexp');
+    expect(plain.needs).not.toContain('ajv/dist/runtime/uri');
+    const patterned = await importModule(precompiled(withPattern).code);
+    expect(patterned.needs).toContain('formwork:regexp');
+  });
+
+  it('loadPrecompiledModule decides exactly like compile, with and without patterns', async () => {
+    for (const [template, records] of [
+      [withPattern, [{ reference: 'AB-1234' }, { reference: 'ab-12' }, { reference: 3 }]],
+      [incidentTemplate(), [{}, { harm: 'high', reference: 'x', summary: '' }]],
+    ] as [Template, Json[]][]) {
+      const { code, compiled } = precompiled(template);
+      const loaded = await loadPrecompiledModule(template, await importModule(code));
+      for (const data of records) {
+        expect(evaluate(loaded, data)).toEqual(evaluate(compiled, data));
+        expect(prune(loaded, data)).toEqual(prune(compiled, data));
+      }
+    }
+    const { code } = precompiled(withPattern);
+    const loaded = await loadPrecompiledModule(withPattern, await importModule(code));
+    expect(evaluate(loaded, { reference: 'ab-12' }).errors.map((e) => e.rule)).toEqual(['pattern']);
+  });
+
+  it('loads a module built before modules declared their needs, with every helper', async () => {
+    const { code, compiled } = precompiled(withPattern);
+    const old = code.replace(/^export const needs = .*$/m, '');
+    const module = await importModule(old);
+    expect(module.needs).toBeUndefined();
+    const loaded = await loadPrecompiledModule(withPattern, module);
+    expect(evaluate(loaded, { reference: 'ab-12' })).toEqual(evaluate(compiled, { reference: 'ab-12' }));
+    expect(evaluate(loadPrecompiled(withPattern, module), { reference: 'AB-1234' }).valid).toBe(true);
+  });
+
+  it('refuses a module that needs a helper this engine does not have, saying what to do', async () => {
+    const { code } = precompiled(withoutPattern);
+    const module = await importModule(
+      code.replace(/^export const needs = .*$/m, 'export const needs = ["formwork:from-the-future"];'),
+    );
+    await expect(loadPrecompiledModule(withoutPattern, module)).rejects.toThrow(
+      /needs "formwork:from-the-future".*Precompile the template again/,
+    );
+    expect(() => loadPrecompiled(withoutPattern, module)).toThrow(/needs "formwork:from-the-future"/);
+    const malformed = await importModule(
+      code.replace(/^export const needs = .*$/m, 'export const needs = "formwork:regexp";'),
+    );
+    await expect(loadPrecompiledModule(withoutPattern, malformed)).rejects.toThrow(/list of helper names/);
+  });
+
+  it('refuses a module built from another template, as loadPrecompiled does', async () => {
+    const module = await importModule(precompiled(withoutPattern).code);
+    await expect(loadPrecompiledModule({ ...withoutPattern, version: '1.0.1' }, module)).rejects.toThrow(
+      /built for unit@1\.0\.0/,
+    );
+  });
+});
+
+describe('the on-demand loader', () => {
+  it('reaches re2js and fast-uri only through import(), so a bundler can split them off', () => {
+    const src = resolve(dirname(fileURLToPath(import.meta.url)), '../src');
+    const seen = new Set<string>();
+    const bare = new Set<string>();
+    const dynamic = new Set<string>();
+    const stack = [join(src, 'runtime/load-precompiled-module.ts')];
+    while (stack.length > 0) {
+      const file = stack.pop()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/^\s*(?:import|export)\s(?!type\b)[^'"]*?from\s+'([^']+)'/gm)) {
+        const spec = match[1]!;
+        if (spec.startsWith('.')) stack.push(resolve(dirname(file), spec.replace(/\.js$/, '.ts')));
+        else bare.add(spec);
+      }
+      for (const match of text.matchAll(/\bimport\('([^']+)'\)/g)) dynamic.add(match[1]!);
+    }
+    expect([...bare].filter((spec) => /re2js|runtime\/uri/.test(spec))).toEqual([]);
+    expect([...seen].some((file) => file.endsWith('regexp.ts'))).toBe(false);
+    expect([...dynamic].sort()).toEqual(['./regexp.js', 'ajv/dist/runtime/uri.js']);
+  });
+});
+
+describe('precompiled module size', () => {
+  it('keeps no schema value that nothing reads, and no copy of ajv error bookkeeping', () => {
+    const { code } = precompiled(incidentTemplate());
+    for (const [, name] of code.matchAll(/const (schema\d+) = /g))
+      expect(code.split(new RegExp(`\\b${name}\\b`)).length - 1, name).toBeGreaterThan(1);
+    expect(code).not.toContain('if(vErrors === null)');
+  });
+});
