@@ -138,30 +138,39 @@ async function backend(kind) {
     return (await res.json()).record.id;
   };
   const results = {};
-  // Autosave: each connection edits its own record and follows its revision.
+  // Autosave: each connection edits its own record and follows its own revision. autocannon resets `context` after
+  // every pass through `requests`, so the record is bound to the connection in setupClient, not kept in context.
   const mine = [];
   for (let i = 0; i < CONNECTIONS; i++) mine.push({ id: await create(), revision: 1 });
   let next = 0;
   log(`${kind}: autosave`);
   results.save = await run({
     url,
-    requests: [
-      {
-        setupRequest: (req, context) => {
-          context.rec ??= mine[next++ % mine.length];
-          return {
+    setupClient: (client) => {
+      const rec = mine[next++];
+      if (!rec) throw new Error('more connections than records');
+      client.setRequests([
+        {
+          setupRequest: (req) => ({
             ...req,
             method: 'PUT',
-            path: `/api/records/${context.rec.id}/data`,
-            headers: { ...headers, 'If-Match': `"${context.rec.revision}"` },
+            path: `/api/records/${rec.id}/data`,
+            headers: { ...headers, 'If-Match': `"${rec.revision}"` },
             body: JSON.stringify({ data: { ...data, description: `edit ${Math.random()}` } }),
-          };
+          }),
+          // Follow the server's revision (200: the new one; 412: the current one), so one miss cannot derail the rest.
+          onResponse: (status, body) => {
+            try {
+              const parsed = JSON.parse(body);
+              if (status === 200) rec.revision = parsed.record.revision;
+              else if (status === 412) rec.revision = parsed.current.revision;
+            } catch {
+              // a non-JSON answer counts as non-2xx; the revision stays as it was
+            }
+          },
         },
-        onResponse: (status, _body, context) => {
-          if (status === 200) context.rec.revision++;
-        },
-      },
-    ],
+      ]);
+    },
   });
   // Proceed: each request moves a fresh record draft -> reported (gates evaluated, prune, transition, audit).
   const pool = [];

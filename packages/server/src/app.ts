@@ -3,6 +3,7 @@
  * Stateless: everything lives in the database, so any number of processes can serve the same data.
  */
 import { Hono } from 'hono';
+import { AuditLinker } from './audit/linker.js';
 import { requireCsrf, requireSession } from './auth/session.js';
 import { isDatabaseUnavailable } from './db/errors.js';
 import type { AppEnv, Services } from './http/env.js';
@@ -26,14 +27,24 @@ export interface AppOptions {
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function createApp(services: Services, options: AppOptions = {}) {
+/**
+ * `services.audit`: the process's audit linker. When absent, the app makes one and starts its interval (it does
+ * not keep the process alive); a caller that passes its own starts and stops it.
+ */
+export function createApp(
+  input: Omit<Services, 'audit'> & { audit?: AuditLinker },
+  options: AppOptions = {},
+) {
   const log = options.log ?? ((message: string, error?: unknown) => console.error(message, error));
+  const services: Services = { ...input, audit: input.audit ?? new AuditLinker(input.db, { log }).start() };
   const app = new Hono<AppEnv>();
 
   app.use('*', securityHeaders);
   app.use('*', async (c, next) => {
     c.set('services', services);
     await next();
+    // The handler's transaction has committed (or rolled back): chain whatever it added. Coalesced, not awaited.
+    if (stateChanging.has(c.req.method)) services.audit.poke();
   });
 
   // Refuse cross-site state changes before anything else (Fetch Metadata and Origin), on top of the CSRF token.

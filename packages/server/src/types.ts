@@ -293,7 +293,7 @@ export interface AuditEvent {
   hash: string;
 }
 
-/** `GET /api/audit?limit=&before=`. */
+/** `GET /api/audit?limit=&before=`: chained events only (an event is chained within milliseconds of its commit). */
 export interface AuditListResponse {
   events: AuditEvent[];
 }
@@ -301,6 +301,11 @@ export interface AuditListResponse {
 /** `GET /api/audit/verify`. */
 export interface AuditVerifyResponse {
   ok: boolean;
+  /** Linked events checked and found good. */
   checked: number;
   firstBadEventId?: string;
+  /** Events waiting to be chained for longer than a few seconds (the audit linker is not keeping up). */
+  unlinked?: number;
+  /** Why verification failed, in a sentence. */
+  reason?: string;
 }

@@ -1,13 +1,22 @@
 /**
- * The audit trail: append-only and hash-chained, one chain per organisation (plus `platform`). Each event's hash
- * covers its content and the previous event's hash, so an edited, deleted or reordered event breaks the chain.
- * Appends run inside the caller's transaction, after the change, and lock the chain head row (`FOR UPDATE`) so
- * that concurrent processes append one at a time and a rolled-back change leaves no event.
+ * The audit trail: append-only and hash-chained, one chain per organisation (plus `platform`), so the order of
+ * everything that happened in an organisation is provable. Each event's hash covers its content, its place (`seq`)
+ * and the previous event's hash, so an edited, deleted or reordered event breaks the chain.
+ *
+ * Sequence in the transaction, chain after commit:
+ * - `appendAudit` inserts the event inside the caller's transaction, with its content and content hashes but no
+ *   place in the chain (`seq`, `prevHash`, `hash` are null), tagged with the inserting transaction id. The event
+ *   exists exactly when the change does (a rolled-back change leaves no event), and no save waits for another.
+ * - The linker (`link.ts`) then gives events their place, in order, in its own transaction under a per-chain
+ *   advisory lock, once their transaction has certainly finished. It runs right after each commit, on a short
+ *   interval, and before every verification, so an event is chained within milliseconds of its commit.
+ * - The window: until it is linked (normally milliseconds; longer only while some transaction in the cluster that
+ *   started earlier is still open), an event is protected by the append-only trigger but not yet by the hash chain.
+ *   `verifyChain` reports events left unlinked for more than a few seconds as a problem.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gt } from 'drizzle-orm';
-import type { Db, Tx } from '../db/database.js';
-import { auditEvents, auditHeads } from '../db/schema.js';
+import type { Tx } from '../db/database.js';
+import { auditEvents } from '../db/schema.js';
 import { hashJson } from './hash.js';
 
 export const GENESIS = '0'.repeat(64);
@@ -27,10 +36,20 @@ export interface AuditInput {
   at: Date;
 }
 
-type EventRow = typeof auditEvents.$inferSelect;
+export type AuditEventRow = typeof auditEvents.$inferSelect;
 
-/** What the hash covers: every stored column except `hash` itself. */
-function hashedContent(e: Omit<EventRow, 'hash'>) {
+/** An event with its place in the chain. */
+export interface LinkedEvent extends AuditEventRow {
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+/**
+ * What the hash covers: the event's content and its place in the chain. Not the bookkeeping columns (insertion
+ * order, transaction id, insert time): they are physical, not part of what happened.
+ */
+export function hashedContent(e: Omit<LinkedEvent, 'hash'>) {
   return {
     id: e.id,
     chain: e.chain,
@@ -49,15 +68,18 @@ function hashedContent(e: Omit<EventRow, 'hash'>) {
   };
 }
 
-export async function appendAudit(tx: Tx, input: AuditInput): Promise<EventRow> {
-  const chain = input.organisationId ?? PLATFORM_CHAIN;
-  await tx.insert(auditHeads).values({ chain, seq: 0, hash: GENESIS }).onConflictDoNothing();
-  const [head] = await tx.select().from(auditHeads).where(eq(auditHeads.chain, chain)).for('update');
-  if (!head) throw new Error(`audit chain head ${chain} is missing`);
-  const partial = {
-    id: randomUUID(),
-    chain,
-    seq: head.seq + 1,
+export function eventHash(e: Omit<LinkedEvent, 'hash'>): string {
+  return hashJson(hashedContent(e));
+}
+
+export const chainOf = (organisationId: string | null) => organisationId ?? PLATFORM_CHAIN;
+
+/** Inserts the event, unlinked, in the caller's transaction: one INSERT, no lock. Returns its id. */
+export async function appendAudit(tx: Tx, input: AuditInput): Promise<string> {
+  const id = randomUUID();
+  await tx.insert(auditEvents).values({
+    id,
+    chain: chainOf(input.organisationId),
     // Millisecond precision: the stored timestamptz round-trips exactly to the hashed ISO string.
     at: new Date(Math.floor(input.at.getTime())),
     organisationId: input.organisationId,
@@ -69,67 +91,6 @@ export async function appendAudit(tx: Tx, input: AuditInput): Promise<EventRow> 
     beforeHash: input.before === undefined ? null : hashJson(input.before),
     afterHash: input.after === undefined ? null : hashJson(input.after),
     detail: input.detail ?? null,
-    prevHash: head.hash,
-  };
-  const row: EventRow = { ...partial, hash: hashJson(hashedContent(partial)) };
-  await tx.insert(auditEvents).values(row);
-  await tx.update(auditHeads).set({ seq: row.seq, hash: row.hash }).where(eq(auditHeads.chain, chain));
-  return row;
-}
-
-export interface VerifyResult {
-  ok: boolean;
-  checked: number;
-  firstBadEventId?: string;
-  /** Why verification stopped (for the CLI; the API returns only the id). */
-  reason?: string;
-}
-
-/** Walks one chain in `seq` order, in pages, recomputing every hash and link. */
-export async function verifyChain(db: Db | Tx, chain: string): Promise<VerifyResult> {
-  let prevHash = GENESIS;
-  let expectedSeq = 1;
-  let checked = 0;
-  let lastSeq = 0;
-  for (;;) {
-    const page = await db
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.chain, chain), gt(auditEvents.seq, lastSeq)))
-      .orderBy(asc(auditEvents.seq))
-      .limit(2000);
-    for (const event of page) {
-      const bad = (reason: string): VerifyResult => ({
-        ok: false,
-        checked,
-        firstBadEventId: event.id,
-        reason,
-      });
-      if (event.seq !== expectedSeq)
-        return bad(`expected event ${expectedSeq}, found ${event.seq}: events missing`);
-      if (event.prevHash !== prevHash)
-        return bad('its previous-hash link does not match the event before it');
-      const { hash, ...rest } = event;
-      if (hashJson(hashedContent(rest)) !== hash) return bad('its content does not match its hash');
-      checked++;
-      prevHash = hash;
-      expectedSeq++;
-      lastSeq = event.seq;
-    }
-    if (page.length < 2000) break;
-  }
-  const [head] = await db.select().from(auditHeads).where(eq(auditHeads.chain, chain));
-  if (head && (head.seq !== lastSeq || head.hash !== prevHash)) {
-    return {
-      ok: false,
-      checked,
-      reason: `the chain head says ${head.seq} events; events at the end are missing`,
-    };
-  }
-  return { ok: true, checked };
-}
-
-export async function listChains(db: Db): Promise<string[]> {
-  const rows = await db.select({ chain: auditHeads.chain }).from(auditHeads).orderBy(asc(auditHeads.chain));
-  return rows.map((r) => r.chain);
+  });
+  return id;
 }

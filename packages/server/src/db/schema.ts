@@ -3,9 +3,11 @@
  * caller's organisation; governance columns (category, harm, occurred_at, actions) are real columns so they can be
  * queried across templates without reading JSON blobs.
  */
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -303,20 +305,31 @@ export const idempotencyKeys = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.route, t.key] })],
 );
 
-/** One hash chain per organisation (`chain` = organisation id) plus `platform` for events with no organisation. */
+/**
+ * One hash chain per organisation (`chain` = organisation id) plus `platform` for events with no organisation.
+ * Written only by the linker (src/audit/link.ts), under a per-chain advisory lock.
+ */
 export const auditHeads = pgTable('audit_heads', {
   chain: text('chain').primaryKey(),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
 });
 
-/** Append-only (a trigger refuses UPDATE, DELETE and TRUNCATE). */
+/** PostgreSQL's 64-bit transaction id (`pg_current_xact_id()`), read as its decimal text. */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
+
+/**
+ * Append-only (a trigger refuses DELETE, TRUNCATE and every UPDATE except the linker's one-time setting of `seq`,
+ * `prev_hash` and `hash` on an event that has none). An event is inserted in the transaction of the change it
+ * records, without a place in the chain; the linker chains it after that transaction has finished.
+ */
 export const auditEvents = pgTable(
   'audit_events',
   {
     id: uuid('id').primaryKey(),
     chain: text('chain').notNull(),
-    seq: bigint('seq', { mode: 'number' }).notNull(),
+    /** Position in the chain; null until linked. */
+    seq: bigint('seq', { mode: 'number' }),
     at: ts('at').notNull(),
     organisationId: uuid('organisation_id'),
     actorId: uuid('actor_id'),
@@ -327,8 +340,20 @@ export const auditEvents = pgTable(
     beforeHash: text('before_hash'),
     afterHash: text('after_hash'),
     detail: jsonb('detail'),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    /** Null until linked. */
+    prevHash: text('prev_hash'),
+    /** Null until linked. */
+    hash: text('hash'),
+    /** Insertion order (not hashed): breaks ties between events of one transaction. */
+    insertOrder: bigint('insert_order', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+    /** The inserting transaction (not hashed): the linker waits until it has certainly finished. */
+    xid: xid8('xid').notNull().default(sql`pg_current_xact_id()`),
+    /** The database's clock at insert (not hashed): how long an event has waited to be linked. */
+    insertedAt: ts('inserted_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('audit_events_chain_seq_idx').on(t.chain, t.seq)],
+  (t) => [
+    uniqueIndex('audit_events_chain_seq_idx').on(t.chain, t.seq),
+    // Only the events still waiting for the linker: small, and what every linker run reads.
+    index('audit_events_unlinked_idx').on(t.chain, t.xid, t.insertOrder).where(sql`${t.seq} is null`),
+  ],
 );

@@ -1,4 +1,5 @@
 /** What every request handler can reach: the database, the clock and the signed-in user. */
+import type { AuditLinker } from '../audit/linker.js';
 import type { Db } from '../db/database.js';
 import type { Role } from '../types.js';
 
@@ -18,6 +19,8 @@ export interface Services {
   now: () => Date;
   /** Cookies get `Secure` (production, behind TLS). */
   secureCookies: boolean;
+  /** Chains audit events after their transactions commit (see src/audit/chain.ts). */
+  audit: AuditLinker;
 }
 
 export interface AppEnv {

@@ -130,10 +130,16 @@ const schemas: Record<string, unknown> = {
     },
   }),
   AuditListResponse: obj({ events: { type: 'array', items: { type: 'object' } } }),
-  AuditVerifyResponse: obj({ ok: { type: 'boolean' }, checked: { type: 'integer' }, firstBadEventId: str }, [
-    'ok',
-    'checked',
-  ]),
+  AuditVerifyResponse: obj(
+    {
+      ok: { type: 'boolean' },
+      checked: { type: 'integer' },
+      firstBadEventId: str,
+      unlinked: { type: 'integer' },
+      reason: str,
+    },
+    ['ok', 'checked'],
+  ),
 };
 
 const statusText: Record<number, string> = {

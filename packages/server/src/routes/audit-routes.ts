@@ -1,8 +1,9 @@
 /** The organisation's audit trail (auditors and provider admins) and its verification. */
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, lt } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { canReadAudit } from '../access/policy.js';
-import { verifyChain } from '../audit/chain.js';
+import type { LinkedEvent } from '../audit/chain.js';
+import { verifyChain } from '../audit/verify.js';
 import { auditEvents } from '../db/schema.js';
 import type { AppEnv } from '../http/env.js';
 import { badRequest, forbidden } from '../http/problem.js';
@@ -28,14 +29,21 @@ export function auditRoutes() {
       throw badRequest('invalid-before', 'before must be an event sequence number (a whole number).');
     }
     const chain = c.var.user.organisationId;
-    const rows = await c.var.services.db
+    const { db, audit } = c.var.services;
+    // Chained events only; link what has just committed first, so the trail is complete up to now.
+    await audit.flush();
+    const rows = (await db
       .select()
       .from(auditEvents)
       .where(
-        and(eq(auditEvents.chain, chain), before === undefined ? undefined : lt(auditEvents.seq, before)),
+        and(
+          eq(auditEvents.chain, chain),
+          isNotNull(auditEvents.seq),
+          before === undefined ? undefined : lt(auditEvents.seq, before),
+        ),
       )
       .orderBy(desc(auditEvents.seq))
-      .limit(limit);
+      .limit(limit)) as LinkedEvent[];
     const events: AuditEvent[] = rows.map((e) => ({
       id: e.id,
       seq: e.seq,
@@ -54,9 +62,14 @@ export function auditRoutes() {
   });
 
   app.get('/verify', async (c) => {
-    const result = await verifyChain(c.var.services.db, c.var.user.organisationId);
+    const { db, audit } = c.var.services;
+    // Chain everything that has committed, so only a linker that is not running leaves events unlinked.
+    await audit.flush();
+    const result = await verifyChain(db, c.var.user.organisationId);
     const body: AuditVerifyResponse = { ok: result.ok, checked: result.checked };
     if (result.firstBadEventId) body.firstBadEventId = result.firstBadEventId;
+    if (result.unlinked) body.unlinked = result.unlinked;
+    if (result.reason) body.reason = result.reason;
     return c.json(body);
   });
   return app;

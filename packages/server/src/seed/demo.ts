@@ -4,7 +4,7 @@
  * organisation, so that isolation can be seen.
  */
 import { count } from 'drizzle-orm';
-import type { Db } from '../db/database.js';
+import type { Db, Tx } from '../db/database.js';
 import { organisations } from '../db/schema.js';
 import { importForms } from '../templates/import-forms.js';
 import type { Role } from '../types.js';
@@ -18,7 +18,7 @@ export interface DemoLogin {
   organisation: string;
 }
 
-export async function isEmpty(db: Db): Promise<boolean> {
+export async function isEmpty(db: Db | Tx): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(organisations);
   return (row?.n ?? 0) === 0;
 }

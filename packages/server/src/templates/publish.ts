@@ -4,27 +4,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Json, Template } from '@formwork/engine';
-import * as engine from '@formwork/engine';
-import { canonicalJson, precompile } from '@formwork/engine';
+import { canonicalJson, parseTestCases, precompile, runTestCases } from '@formwork/engine';
 import { and, eq } from 'drizzle-orm';
 import { sha256Hex } from '../audit/hash.js';
 import type { Tx } from '../db/database.js';
 import { templates, templateVersions } from '../db/schema.js';
 import type { PublishProblems } from '../types.js';
-
-interface TestCaseRunner {
-  parseTestCases?: (
-    value: unknown,
-  ) =>
-    | { ok: true; cases: unknown[] }
-    | { ok: false; problems: { code: string; pointer: string; message: string }[] };
-  runTestCases?: (
-    compiled: unknown,
-    cases: unknown[],
-  ) => { name: string; passed: boolean; failures: string[] }[];
-}
-// The test-case runner is exported by newer engine builds; without it, publishing with tests fails closed.
-const testing = engine as unknown as TestCaseRunner;
 
 export type PrepareResult =
   | { ok: true; template: Template; hash: string; code: string }
@@ -42,21 +27,6 @@ export function prepareVersion(document: unknown, tests?: unknown): PrepareResul
   }
   const template = result.compiled.template;
   if (tests !== undefined && tests !== null) {
-    const { parseTestCases, runTestCases } = testing;
-    if (!parseTestCases || !runTestCases) {
-      return {
-        ok: false,
-        problems: {
-          problems: [
-            {
-              code: 'tests-unsupported',
-              pointer: '/tests',
-              message: 'This server cannot run test cases yet: publish without them or update the engine.',
-            },
-          ],
-        },
-      };
-    }
     const parsed = parseTestCases(tests);
     if (!parsed.ok) {
       return {
@@ -70,6 +40,7 @@ export function prepareVersion(document: unknown, tests?: unknown): PrepareResul
         },
       };
     }
+    // Cases limited to other versions are not run (and not reported); every case that applies must pass.
     const failing = runTestCases(result.compiled, parsed.cases)
       .filter((r) => !r.passed)
       .map((r) => ({ name: r.name, message: r.failures.join(' ') }));

@@ -1,0 +1,98 @@
+/**
+ * The linker: gives unlinked audit events their place in their organisation's chain (`seq`, `prevHash`, `hash`).
+ *
+ * It may only link an event whose inserting transaction has certainly finished, or a transaction still running
+ * could later commit an event that belongs before one already linked. So it takes events whose `xid` is below the
+ * `xmin` of its own snapshot (every transaction with a smaller id has committed or rolled back, and any transaction
+ * that commits later has a larger id), in `(xid, insertOrder)` order. Ordering by transaction id first is what
+ * makes this safe: by insertion order alone, a transaction that took its id early but inserted its event late
+ * could be linked before an older, still-open one with a smaller insertion number.
+ * An `xid` at or above the snapshot's `xmax` cannot belong to a transaction of this cluster: the event was restored
+ * from a backup of another cluster, so it is finished too.
+ *
+ * Runs in its own transaction, under a per-chain `pg_advisory_xact_lock`, so any number of processes (and the
+ * verify command) can link at once without ever giving two events the same place.
+ */
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../db/database.js';
+import { auditEvents, auditHeads } from '../db/schema.js';
+import { eventHash, GENESIS, type LinkedEvent } from './chain.js';
+
+/** The advisory-lock namespace of audit chains (the second key is the chain's hash). */
+const CHAIN_LOCK = 0x46570001;
+const BATCH = 1000;
+
+export interface LinkResult {
+  linked: number;
+  /** Unlinked events seen whose transaction may still be running: try again shortly. */
+  waiting: number;
+}
+
+const snapshot = sql`pg_current_snapshot()`;
+const finished = sql<boolean>`(${auditEvents.xid} < pg_snapshot_xmin(${snapshot}) or ${auditEvents.xid} >= pg_snapshot_xmax(${snapshot}))`;
+
+/** postgres.js returns the rows as the result; PGlite as `result.rows`. */
+const rowsOf = (result: unknown): unknown[] =>
+  ((result as { rows?: unknown[] }).rows ?? (result as unknown[])) as unknown[];
+
+/** Links one batch of one chain. */
+export async function linkChainBatch(db: Db, chain: string): Promise<LinkResult & { more: boolean }> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK}, hashtext(${chain}))`);
+    // The snapshot is taken by this statement, after the lock: it sees every event linked by the last holder.
+    const rows = await tx
+      .select({ event: auditEvents, finished })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.chain, chain), isNull(auditEvents.seq)))
+      .orderBy(asc(auditEvents.xid), asc(auditEvents.insertOrder))
+      .limit(BATCH);
+    const ready = rows.filter((r) => r.finished).map((r) => r.event);
+    const result = { linked: ready.length, waiting: rows.length - ready.length, more: rows.length === BATCH };
+    if (ready.length === 0) return result;
+    const [head] = await tx.select().from(auditHeads).where(eq(auditHeads.chain, chain));
+    let seq = head?.seq ?? 0;
+    let prevHash = head?.hash ?? GENESIS;
+    const links: { id: string; seq: number; prev_hash: string; hash: string }[] = [];
+    for (const event of ready) {
+      seq++;
+      const hash = eventHash({ ...event, seq, prevHash } as Omit<LinkedEvent, 'hash'>);
+      links.push({ id: event.id, seq, prev_hash: prevHash, hash });
+      prevHash = hash;
+    }
+    // One statement for the whole batch.
+    const updated = await tx.execute(sql`
+      update audit_events as e set seq = l.seq, prev_hash = l.prev_hash, hash = l.hash
+      from jsonb_to_recordset(${JSON.stringify(links)}::jsonb) as l(id uuid, seq bigint, prev_hash text, hash text)
+      where e.id = l.id and e.seq is null
+      returning e.id`);
+    // Under the lock nobody else links this chain; a shortfall means something is badly wrong: roll back.
+    if (rowsOf(updated).length !== links.length) {
+      throw new Error(`audit linker: chain ${chain} changed under its lock; nothing was linked`);
+    }
+    await tx
+      .insert(auditHeads)
+      .values({ chain, seq, hash: prevHash })
+      .onConflictDoUpdate({ target: auditHeads.chain, set: { seq, hash: prevHash } });
+    return result;
+  });
+}
+
+/** Links everything that can be linked now, in every chain. */
+export async function linkPending(db: Db): Promise<LinkResult> {
+  const chains = await db
+    .selectDistinct({ chain: auditEvents.chain })
+    .from(auditEvents)
+    .where(isNull(auditEvents.seq));
+  const total: LinkResult = { linked: 0, waiting: 0 };
+  for (const { chain } of chains) {
+    for (;;) {
+      const r = await linkChainBatch(db, chain);
+      total.linked += r.linked;
+      if (!r.more || r.linked === 0) {
+        total.waiting += r.waiting;
+        break;
+      }
+    }
+  }
+  return total;
+}
