@@ -65,7 +65,7 @@ export class AutosaveController {
   private running = false;
 
   constructor(deps: AutosaveDeps, record: FormRecord, local: LocalCopy | null) {
-    this.deps = { random: Math.random, intervalMs: 3_000, isText: () => true, ...deps };
+    this.deps = { random: Math.random, intervalMs: 5_000, isText: () => true, ...deps };
     this.revision = record.revision;
     this.baseData = record.data;
     this.data = record.data;
