@@ -56,6 +56,12 @@ export function App() {
     [state, signOut],
   );
 
+  const signedIn = session !== null;
+  useEffect(() => {
+    // Already signed in: the sign-in address shows the home page, at its own address.
+    if (signedIn && route.name === 'login') navigate(paths.home(), { replace: true });
+  }, [signedIn, route.name]);
+
   let page: React.ReactNode;
   if (startupProblem) {
     page = (

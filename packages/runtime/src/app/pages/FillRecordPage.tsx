@@ -94,7 +94,10 @@ function FillRecord({ bundle }: { bundle: RecordBundle }) {
   return (
     <>
       <ProblemSummary problems={problems} />
-      <PageHeading caption={`${stageTitle(templateDoc, record.stage)} · started by ${record.createdBy.name}`}>
+      <PageHeading
+        backHome
+        caption={`${stageTitle(templateDoc, record.stage)} · started by ${record.createdBy.name}`}
+      >
         {bundle.template.title}
       </PageHeading>
       <SaveStatusBar controller={controller} />

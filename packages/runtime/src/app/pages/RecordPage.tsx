@@ -49,7 +49,9 @@ export function RecordPage({ recordId }: { recordId: string }) {
 
   return (
     <>
-      <PageHeading caption={`Record started by ${record.createdBy.name}`}>{template.title}</PageHeading>
+      <PageHeading backHome caption={`Record started by ${record.createdBy.name}`}>
+        {template.title}
+      </PageHeading>
       {notice ? (
         // Just after the heading, which takes the focus: read next, whether by eye or by screen reader.
         <div className="fwa-notice fwa-notice--success" role="status">
