@@ -38,8 +38,16 @@ export class KeyboardDriver implements FormDriver {
     const [date = '', time = ''] = wanted.split('T');
     const [yyyy, mm, dd] = date.split('-');
     const [hh, min] = time.split(':');
-    // en-GB order, as the browser shows it: day, month, year, hours, minutes. Each part moves on by itself.
-    await this.page.keyboard.type(`${dd}${mm}${yyyy}${hh}${min}`);
+    // Headless Chromium draws date-time inputs in US order whatever the page's locale (checked: en-GB pages
+    // still get mm/dd/yyyy, hh:mm AM/PM). Month and day move on by themselves; the year takes up to six digits,
+    // so the right arrow moves on, as it does to the AM/PM part.
+    const hours = Number(hh);
+    const h12 = String(hours % 12 === 0 ? 12 : hours % 12).padStart(2, '0');
+    await this.page.keyboard.type(`${mm}${dd}${yyyy}`);
+    await this.page.keyboard.press('ArrowRight');
+    await this.page.keyboard.type(`${h12}${min}`);
+    await this.page.keyboard.press('ArrowRight');
+    await this.page.keyboard.type(hours < 12 ? 'A' : 'P');
     const got = await input.inputValue();
     if (got !== wanted)
       throw new Error(`Typing a date and time into "${label}" gave "${got}", not "${wanted}".`);
