@@ -41,7 +41,7 @@ export function HistoryList({ history, template }: { history: HistoryEntry[]; te
 
 function Saves({ item }: { item: Extract<HistoryItem, { kind: 'saves' }> }) {
   const when =
-    item.count === 1
+    item.count === 1 || formatDateTime(item.first) === formatDateTime(item.last)
       ? formatDateTime(item.last)
       : `${formatDateTime(item.first)} to ${formatClock(item.last) || formatDateTime(item.last)}`;
   return (
