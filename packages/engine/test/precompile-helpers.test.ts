@@ -114,3 +114,86 @@ describe('precompiled module size', () => {
     expect(code).not.toContain('if(vErrors === null)');
   });
 });
+
+describe('shared functions', () => {
+  const urgent = { required: ['level'], properties: { level: { const: 'sentinel-urgent' } } };
+  const template: Template = {
+    id: 'shared',
+    version: '1.0.0',
+    title: 'Shared',
+    stages: [
+      { id: 'draft', title: 'Draft' },
+      { id: 'done', title: 'Done' },
+    ],
+    gates: [
+      {
+        id: 'why',
+        stage: 'done',
+        message: 'Say why.',
+        severity: 'block',
+        when: { $ref: '#/$defs/conditions/urgent' },
+        requires: ['/why'],
+      },
+    ],
+    safeguarding: { when: { $ref: '#/$defs/conditions/urgent' } },
+    schema: {
+      type: 'object',
+      $defs: { conditions: { urgent } },
+      properties: {
+        level: { type: 'string' },
+        kind: { type: 'string' },
+        why: { type: 'string' },
+        how: { type: 'string' },
+      },
+      allOf: [
+        { if: { $ref: '#/$defs/conditions/urgent' }, then: { required: ['why'] } },
+        {
+          if: { required: ['kind'], properties: { kind: { const: 'sentinel-inline' } } },
+          then: { required: ['how'] },
+        },
+      ],
+    },
+  };
+
+  it('generates a condition once for the form, its if, a gate and the safeguarding rule', async () => {
+    const { code, compiled } = precompiled(template);
+    expect(code.split('"sentinel-urgent" !==').length - 1).toBe(1);
+    expect(code.split('"sentinel-inline" !==').length - 1).toBe(1);
+    const loaded = loadPrecompiled(template, await importModule(code));
+    const ifs = (compiled.schema.allOf as { if: object }[]).map((branch) => branch.if);
+    for (const data of [
+      {},
+      { level: 'sentinel-urgent' },
+      { level: 'sentinel-urgent', why: 'x' },
+      { kind: 'sentinel-inline' },
+    ]) {
+      expect(evaluate(loaded, data, { to: 'done' })).toEqual(evaluate(compiled, data, { to: 'done' }));
+      for (const condition of ifs)
+        expect(loaded.isValid(condition, data)).toBe(compiled.isValid(condition, data));
+    }
+    expect(evaluate(loaded, { level: 'sentinel-urgent' }, { to: 'done' })).toMatchObject({
+      safeguarding: true,
+      canProceed: false,
+      errors: [{ path: '/why', rule: 'required' }],
+    });
+    expect(loaded.isValid(ifs[1], { kind: 'sentinel-inline' })).toBe(true);
+  });
+
+  it('compiles each validator on its own when the form changes base URI inside', async () => {
+    const scoped: Template = {
+      ...template,
+      id: 'scoped',
+      schema: {
+        ...template.schema,
+        properties: {
+          ...(template.schema.properties as object),
+          nested: { $id: 'urn:x:nested', type: 'object' },
+        },
+      },
+    };
+    const { code, compiled } = precompiled(scoped);
+    const loaded = loadPrecompiled(scoped, await importModule(code));
+    for (const data of [{}, { level: 'sentinel-urgent' }, { kind: 'sentinel-inline', how: 'y' }])
+      expect(evaluate(loaded, data, { to: 'done' })).toEqual(evaluate(compiled, data, { to: 'done' }));
+  });
+});

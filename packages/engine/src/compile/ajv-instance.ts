@@ -23,6 +23,9 @@ export function createAjv(): Ajv2020 {
     messages: false,
     // `source` keeps the generated code for standalone output; `regExp` makes every pattern linear-time.
     code: { source: true, esm: false, regExp: linearRegExp, lines: false },
+    // Every `$ref` is a call of one shared function, never a copy of its target: a named condition used by
+    // twenty `if`s and gates is generated once (the precompiled incident report: 54 → 31 KiB gzipped).
+    inlineRefs: false,
   });
   applyFormats(ajv);
   registerVocabulary(ajv);

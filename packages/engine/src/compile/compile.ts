@@ -22,7 +22,7 @@ import { createAjv, metaValidatorAjv } from './ajv-instance.js';
 import { checkFieldReferences, checkIds, checkParameters, checkPatterns, checkRefs } from './checks.js';
 import { guardDocument } from './guard.js';
 import { templateMetaSchema } from './template-meta-schema.js';
-import { registerSchemas } from './validators.js';
+import { registerSchemas, shareCompiledFragments } from './validators.js';
 
 export interface CompiledInternals {
   ok: true;
@@ -129,11 +129,14 @@ function compileSteps(
 
   const { refs, manifest } = registerSchemas(ajv, resolved);
   const compiledByName: { [name: string]: Validator } = {};
-  for (const [name, ref] of Object.entries(refs)) {
+  // The form first: once it is compiled, the gate and `if` validators reuse its generated functions.
+  const ordered = Object.entries(refs).sort(([a], [b]) => Number(b === 'form') - Number(a === 'form'));
+  for (const [name, ref] of ordered) {
     try {
       const validate = ajv.getSchema(ref);
       if (!validate) throw new Error(`cannot resolve ${ref}`);
       compiledByName[name] = validate as unknown as Validator;
+      if (name === 'form') shareCompiledFragments(ajv, refs);
     } catch (error) {
       return fail([ajvThrowProblem(error as Error, resolved, name)]);
     }

@@ -4,6 +4,7 @@ import { escapeSegment, isRecord, parsePointer } from '../pointer.js';
 import { ifPointers } from '../runtime/compiled-template.js';
 import type { ResolvedTemplate } from '../template/resolve.js';
 import type { Json, PrecompiledManifest } from '../types.js';
+import { shareSubschemas } from './shared-ifs.js';
 
 export const FORM_ID = 'urn:formwork:form';
 
@@ -32,7 +33,18 @@ export function formRef(templatePointer: string): string {
   return `${FORM_ID}#${segments.map((s) => `/${encodeURIComponent(escapeSegment(s))}`).join('')}`;
 }
 
-/** Registers every schema; returns export name → ajv ref, and the manifest that maps names to their roles. */
+/** `#/$defs/x` → the key ajv files the form's own `$ref` to it under (so that lookups find the same function). */
+function fragmentRef(ajv: Ajv2020, fragment: string): string {
+  const resolver = (ajv.opts as { uriResolver?: { resolve(base: string, path: string): string } })
+    .uriResolver;
+  return resolver ? resolver.resolve(FORM_ID, fragment) : `${FORM_ID}${fragment}`;
+}
+
+/**
+ * Registers every schema; returns export name → ajv ref, and the manifest that maps names to their roles. `if`
+ * subschemas, gates and the safeguarding rule are laid out in the form document where that is safe
+ * (shared-ifs.ts), so that shareCompiledFragments can hand every validator the form's own generated functions.
+ */
 export function registerSchemas(
   ajv: Ajv2020,
   resolved: ResolvedTemplate,
@@ -40,16 +52,30 @@ export function registerSchemas(
   refs: { [exportName: string]: string };
   manifest: Omit<PrecompiledManifest, 'templateId' | 'templateVersion' | 'templateHash'>;
 } {
+  const extras: { name: string; schema: Json }[] = [];
+  resolved.gates.forEach((gate, i) => {
+    for (const part of ['when', 'check'] as const)
+      if (gate[part] !== undefined)
+        extras.push({ name: `gate${i}_${part}`, schema: asSchemaObject(gate[part] as Json) });
+  });
+  if (resolved.safeguardingWhen !== undefined)
+    extras.push({ name: 'safeguarding', schema: asSchemaObject(resolved.safeguardingWhen) });
+  const shared = shareSubschemas(resolved.schema, extras);
+  ajv.addSchema(shared.schema, FORM_ID);
+
   const refs: { [exportName: string]: string } = { form: FORM_ID };
-  ajv.addSchema(resolved.schema, FORM_ID);
+  const extraRef = (name: string, schema: Json, separateId: string): string => {
+    const fragment = shared.extras.get(name);
+    if (fragment !== undefined) return fragmentRef(ajv, fragment);
+    ajv.addSchema(asSchemaObject(pointRefsAtForm(schema)), separateId);
+    return separateId;
+  };
   const gates: PrecompiledManifest['gates'] = resolved.gates.map((gate, i) => {
     const entry: { when?: string; check?: string } = {};
     for (const part of ['when', 'check'] as const) {
       if (gate[part] === undefined) continue;
       const name = `gate${i}_${part}`;
-      const ref = `urn:formwork:gate/${i}/${part}`;
-      ajv.addSchema(asSchemaObject(pointRefsAtForm(gate[part] as Json)), ref);
-      refs[name] = ref;
+      refs[name] = extraRef(name, gate[part] as Json, `urn:formwork:gate/${i}/${part}`);
       entry[part] = name;
     }
     return entry;
@@ -57,7 +83,8 @@ export function registerSchemas(
   const ifs: { [pointer: string]: string } = {};
   ifPointers(resolved.schema).forEach(({ pointer }, i) => {
     const name = `if${i}`;
-    refs[name] = formRef(pointer);
+    const fragment = shared.ifs.get(pointer);
+    refs[name] = fragment === undefined ? formRef(pointer) : fragmentRef(ajv, fragment);
     ifs[pointer] = name;
   });
   const manifest: Omit<PrecompiledManifest, 'templateId' | 'templateVersion' | 'templateHash'> = {
@@ -66,9 +93,23 @@ export function registerSchemas(
     ifs,
   };
   if (resolved.safeguardingWhen !== undefined) {
-    ajv.addSchema(asSchemaObject(pointRefsAtForm(resolved.safeguardingWhen)), 'urn:formwork:safeguarding');
-    refs.safeguarding = 'urn:formwork:safeguarding';
+    refs.safeguarding = extraRef('safeguarding', resolved.safeguardingWhen, 'urn:formwork:safeguarding');
     manifest.safeguarding = 'safeguarding';
   }
   return { refs, manifest };
+}
+
+/**
+ * After the form is compiled: ajv files each function the form's `$ref`s compiled under the form's own table, and
+ * would compile a second copy for the same fragment asked for by name. Filing the form's function under that
+ * name makes every validator of the template call the one function. `refs`/`schemas` are ajv's public tables.
+ */
+export function shareCompiledFragments(ajv: Ajv2020, refs: { [exportName: string]: string }): void {
+  const root = ajv.schemas[FORM_ID] as { refs?: { [ref: string]: unknown } } | undefined;
+  const table = ajv.refs as { [ref: string]: unknown };
+  for (const ref of Object.values(refs)) {
+    if (!ref.startsWith(`${FORM_ID}#`) || table[ref] !== undefined) continue;
+    const env = root?.refs?.[ref];
+    if (isRecord(env) && typeof env.validate === 'function') table[ref] = env;
+  }
 }
