@@ -13,6 +13,11 @@ describe('a support worker reports an incident involving restraint; a manager re
   let worker: StaffPage;
   let manager: StaffPage;
   let recordId = '';
+  // The steps build on each other: when one fails, the later ones say so at once instead of timing out.
+  let reached = '';
+  const after = (step: string) => {
+    if (reached !== step) throw new Error(`Not run: the step before ("${step}") did not finish.`);
+  };
 
   beforeAll(async () => {
     worker = await newStaffPage();
@@ -79,12 +84,14 @@ describe('a support worker reports an incident involving restraint; a manager re
     await waitForRecordView(page, recordId);
     await page.getByText('This record has moved to: Reported.').waitFor();
     expect(await summaryValue(page, 'Stage')).toBe('Reported');
+    reached = 'reported';
     expect(await axeViolations(page, 'record-view')).toEqual([]);
     expect((await screenshots(page, 'record-view')).phoneOverflowPx).toBe(0);
     expect(problems).toEqual([]);
   });
 
   it('is waiting for the manager, whose review is held by the "manager review" gate until it is recorded', async () => {
+    after('reported');
     const { page } = manager;
     await signIn(page, demoUsers.manager);
     const waiting = page.getByRole('region', { name: 'Waiting for your review' });
@@ -114,9 +121,11 @@ describe('a support worker reports an incident involving restraint; a manager re
     await d.press('Continue to Manager reviewed');
     await waitForRecordView(page, recordId);
     expect(await summaryValue(page, 'Stage')).toBe('Manager reviewed');
+    reached = 'manager-reviewed';
   });
 
   it('is closed by the manager after the rapid review and actions, signed off with the password', async () => {
+    after('manager-reviewed');
     const { page, problems } = manager;
     const d = new PointerDriver(page);
 
