@@ -186,9 +186,14 @@ export interface EvaluateResult {
 }
 
 export interface PruneResult {
-  /** The record without values in branches that are not shown. */
+  /**
+   * The record without values in branches that are not shown, and without keys the schema does not declare where
+   * an object schema lists its `properties` and does not allow others explicitly (`additionalProperties` or
+   * `unevaluatedProperties` other than `false`, `patternProperties`, `dependentSchemas`): e.g. a field from a
+   * newer template version in a record pinned to an older one.
+   */
   data: Json;
-  /** The values removed, by record pointer. */
+  /** The values removed, by record pointer: shown to staff and kept in history, never dropped silently. */
   removed: { path: string; value: Json }[];
 }
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { prune } from '../src/index.js';
 import type { CompiledTemplate, Json } from '../src/types.js';
 import { incidentTemplate } from './fixtures/incident.js';
-import { compiled } from './helpers.js';
+import { compiled, formWith } from './helpers.js';
 
 let incident: CompiledTemplate;
 beforeAll(() => {
@@ -41,9 +41,21 @@ describe('prune', () => {
     expect(prune(incident, data)).toEqual({ data, removed: [] });
   });
 
-  it('leaves values the schema does not declare anywhere, and array items intact', () => {
-    const data: Json = { ...base, extra: 1, actions: [{ what: 'a', owner: 'Sam', note: 'kept' }] };
-    expect(prune(incident, data)).toEqual({ data, removed: [] });
+  it('returns undeclared keys (a field of a newer version, an unknown key in an array item) in removed', () => {
+    const data: Json = {
+      ...base,
+      addedInNewerVersion: 'kept in history',
+      actions: [{ what: 'a', owner: 'Sam', note: 'not in this version' }],
+    };
+    const copy = JSON.parse(JSON.stringify(data));
+    expect(prune(incident, data)).toEqual({
+      data: { ...base, actions: [{ what: 'a', owner: 'Sam' }] },
+      removed: [
+        { path: '/addedInNewerVersion', value: 'kept in history' },
+        { path: '/actions/0/note', value: 'not in this version' },
+      ],
+    });
+    expect(data).toEqual(copy);
   });
 
   it('prunes inside array items with a local if', () => {
@@ -76,10 +88,16 @@ describe('prune', () => {
     expect(result.removed).toEqual([{ path: '/people/1/injury', value: 'stale' }]);
   });
 
-  it('keeps a __proto__ key as a plain key and never touches the prototype', () => {
+  it('handles a __proto__ key as a plain key and never touches the prototype', () => {
     const data = JSON.parse('{"occurredAt":"2026-06-01T10:00:00Z","__proto__":{"polluted":true}}') as Json;
     const result = prune(incident, data);
-    expect(Object.keys(result.data as object)).toContain('__proto__');
+    expect(result.removed).toEqual([{ path: '/__proto__', value: { polluted: true } }]);
+    expect(Object.getPrototypeOf(result.data)).toBe(Object.prototype);
+    // Where undeclared keys are allowed, __proto__ stays an own, plain key.
+    const free = compiled({ ...formWith({}), schema: { type: 'object', additionalProperties: true } });
+    const kept = prune(free, data);
+    expect(Object.keys(kept.data as object)).toContain('__proto__');
+    expect(Object.getPrototypeOf(kept.data)).toBe(Object.prototype);
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
   });
 });

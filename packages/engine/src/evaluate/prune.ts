@@ -1,7 +1,15 @@
 /**
  * prune(compiled, data): removes values that sit in branches the answers do not open (an unticked indicator
- * leaves its follow-up answers behind; rjsf keeps them for array-driven branches). Values the schema does not
- * declare anywhere are left alone: prune only removes what a closed branch declared. Never mutates the input.
+ * leaves its follow-up answers behind; rjsf keeps them for array-driven branches), and values the schema does not
+ * declare (a field from a newer template version in a record pinned to an older one). Every removed value is
+ * returned with its pointer, so that it stays visible and in history; nothing is dropped silently. Never mutates
+ * the input.
+ *
+ * Undeclared keys: an object whose schemas declare `properties` keeps only the keys declared there (in any open
+ * or closed branch), unless a schema at that level allows more explicitly (`additionalProperties` or
+ * `unevaluatedProperties` other than `false`) or declares keys prune cannot list (`patternProperties`,
+ * `dependentSchemas`, a `$ref` it cannot follow): then undeclared keys are kept, as an object schema without
+ * `properties` keeps them. Prune never removes a value it cannot prove undeclared.
  */
 import { isRecord, joinPointer } from '../pointer.js';
 import { ifPointers } from '../runtime/compiled-template.js';
@@ -19,17 +27,32 @@ interface Walk {
 }
 
 /** Splits the subschemas applying at one level into open ones and those of branches that are not taken. */
-function expand(walk: Walk, open: unknown[], value: unknown): { open: SchemaObject[]; closed: unknown[] } {
+function expand(
+  walk: Walk,
+  open: unknown[],
+  value: unknown,
+): { open: SchemaObject[]; closed: unknown[]; opaque: boolean } {
   const out: SchemaObject[] = [];
   const closed: unknown[] = [];
   const seen = new Set<unknown>();
   const stack = [...open];
-  while (stack.length > 0 && out.length < 5_000) {
+  // A reference prune cannot follow may declare anything: then no key counts as undeclared.
+  let opaque = false;
+  while (stack.length > 0) {
+    if (out.length >= 5_000) {
+      opaque = true;
+      break;
+    }
     const s = stack.pop();
     if (!isRecord(s) || seen.has(s)) continue;
     seen.add(s);
     out.push(s);
-    if (typeof s.$ref === 'string') stack.push(resolveRef(walk.root, s.$ref, walk.baseId));
+    if (typeof s.$ref === 'string') {
+      const target = resolveRef(walk.root, s.$ref, walk.baseId);
+      if (target === undefined) opaque = true;
+      stack.push(target);
+    }
+    if (s.$dynamicRef !== undefined || s.$recursiveRef !== undefined) opaque = true;
     // anyOf/oneOf branches are kept open: pruning must never drop an answer it cannot prove is hidden.
     for (const key of ['allOf', 'anyOf', 'oneOf'] as const)
       if (Array.isArray(s[key])) stack.push(...(s[key] as unknown[]));
@@ -39,7 +62,7 @@ function expand(walk: Walk, open: unknown[], value: unknown): { open: SchemaObje
       if (s.else !== undefined) (taken ? closed : stack).push(s.else);
     }
   }
-  return { open: out, closed };
+  return { open: out, closed, opaque };
 }
 
 function conditionHolds(walk: Walk, condition: object, value: unknown): boolean {
@@ -92,6 +115,19 @@ function itemSchemas(schemas: SchemaObject[], index: number): unknown[] {
   return out;
 }
 
+/** Whether keys that no schema at this level declares are removed (see the header). */
+function undeclaredRemoved(open: SchemaObject[], opaque: boolean): boolean {
+  if (opaque) return false;
+  let declares = false;
+  for (const s of open) {
+    if (isRecord(s.properties)) declares = true;
+    for (const key of ['additionalProperties', 'unevaluatedProperties'] as const)
+      if (s[key] !== undefined && s[key] !== false) return false;
+    if (s.patternProperties !== undefined || s.dependentSchemas !== undefined) return false;
+  }
+  return declares;
+}
+
 function setOwn(target: { [key: string]: Json }, key: string, value: Json): void {
   // defineProperty: a record key `__proto__` must stay a plain key, never set the prototype.
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
@@ -124,6 +160,11 @@ function pruneNode(
   const expanded = expand(walk, open, value);
   const openProps = propertySchemas(expanded.open);
   const closedProps = propertySchemas(expandClosed(walk, [...closed, ...expanded.closed]));
+  const removeUndeclared = undeclaredRemoved(expanded.open, expanded.opaque);
+  // A key that only a condition mentions is still the template's: keep it.
+  const askedByIf = removeUndeclared
+    ? propertySchemas(expandClosed(walk, expanded.open.map((s) => s.if).filter(isRecord)))
+    : new Map<string, unknown[]>();
   const out: { [key: string]: Json } = {};
   for (const key of Object.keys(value)) {
     const child = value[key] as Json;
@@ -131,7 +172,8 @@ function pruneNode(
     const openSchemas = openProps.get(key);
     if (openSchemas)
       setOwn(out, key, pruneNode(walk, openSchemas, closedProps.get(key) ?? [], child, at, depth + 1));
-    else if (closedProps.has(key)) walk.removed.push({ path: at, value: child });
+    else if (closedProps.has(key) || (removeUndeclared && !askedByIf.has(key)))
+      walk.removed.push({ path: at, value: child });
     else setOwn(out, key, child);
   }
   return out;
