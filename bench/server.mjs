@@ -25,6 +25,12 @@ const fixture = JSON.parse(readFileSync(join(server, 'test/fixtures/concern.json
 // biome-ignore lint/suspicious/noUndeclaredEnvVars: a benchmark knob, not a build input
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 32;
+// Knobs for profiling one part: BENCH_BACKENDS=postgres, BENCH_ONLY=save,insert (default: everything).
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: a benchmark knob, not a build input
+const BACKENDS = (process.env.BENCH_BACKENDS ?? 'postgres,pglite').split(',');
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: a benchmark knob, not a build input
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const wanted = (name) => !ONLY || ONLY.includes(name);
 const log = (...a) => console.error(...a);
 
 function listen(fetch) {
@@ -141,72 +147,80 @@ async function backend(kind) {
   // Autosave: each connection edits its own record and follows its own revision. autocannon resets `context` after
   // every pass through `requests`, so the record is bound to the connection in setupClient, not kept in context.
   const mine = [];
-  for (let i = 0; i < CONNECTIONS; i++) mine.push({ id: await create(), revision: 1 });
+  if (wanted('save')) for (let i = 0; i < CONNECTIONS; i++) mine.push({ id: await create(), revision: 1 });
   let next = 0;
-  log(`${kind}: autosave`);
-  results.save = await run({
-    url,
-    setupClient: (client) => {
-      const rec = mine[next++];
-      if (!rec) throw new Error('more connections than records');
-      client.setRequests([
+  if (wanted('save')) log(`${kind}: autosave`);
+  if (wanted('save'))
+    results.save = await run({
+      url,
+      setupClient: (client) => {
+        const rec = mine[next++];
+        if (!rec) throw new Error('more connections than records');
+        client.setRequests([
+          {
+            setupRequest: (req) => ({
+              ...req,
+              method: 'PUT',
+              path: `/api/records/${rec.id}/data`,
+              headers: { ...headers, 'If-Match': `"${rec.revision}"` },
+              body: JSON.stringify({ data: { ...data, description: `edit ${Math.random()}` } }),
+            }),
+            // Follow the server's revision (200: the new one; 412: the current one), so one miss cannot derail the rest.
+            onResponse: (status, body) => {
+              try {
+                const parsed = JSON.parse(body);
+                if (status === 200) rec.revision = parsed.record.revision;
+                else if (status === 412) rec.revision = parsed.current.revision;
+              } catch {
+                // a non-JSON answer counts as non-2xx; the revision stays as it was
+              }
+            },
+          },
+        ]);
+      },
+    });
+  // Proceed: each request moves a fresh record draft -> reported (gates evaluated, prune, transition, audit).
+  const pool = [];
+  if (wanted('proceed')) {
+    const poolSize = kind === 'postgres' ? 3000 : 600;
+    log(`${kind}: creating ${poolSize} records for proceed`);
+    for (let i = 0; i < poolSize; i += 50)
+      pool.push(...(await Promise.all(Array.from({ length: Math.min(50, poolSize - i) }, create))));
+    let p = 0;
+    log(`${kind}: proceed`);
+    results.proceed = await run({
+      url,
+      amount: poolSize,
+      requests: [
         {
           setupRequest: (req) => ({
             ...req,
-            method: 'PUT',
-            path: `/api/records/${rec.id}/data`,
-            headers: { ...headers, 'If-Match': `"${rec.revision}"` },
-            body: JSON.stringify({ data: { ...data, description: `edit ${Math.random()}` } }),
+            method: 'POST',
+            path: `/api/records/${pool[p++ % pool.length]}/proceed`,
+            headers,
+            body: JSON.stringify({ to: 'reported' }),
           }),
-          // Follow the server's revision (200: the new one; 412: the current one), so one miss cannot derail the rest.
-          onResponse: (status, body) => {
-            try {
-              const parsed = JSON.parse(body);
-              if (status === 200) rec.revision = parsed.record.revision;
-              else if (status === 412) rec.revision = parsed.current.revision;
-            } catch {
-              // a non-JSON answer counts as non-2xx; the revision stays as it was
-            }
-          },
         },
-      ]);
-    },
-  });
-  // Proceed: each request moves a fresh record draft -> reported (gates evaluated, prune, transition, audit).
-  const pool = [];
-  const poolSize = kind === 'postgres' ? 3000 : 600;
-  log(`${kind}: creating ${poolSize} records for proceed`);
-  for (let i = 0; i < poolSize; i += 50)
-    pool.push(...(await Promise.all(Array.from({ length: Math.min(50, poolSize - i) }, create))));
-  let p = 0;
-  log(`${kind}: proceed`);
-  results.proceed = await run({
-    url,
-    amount: poolSize,
-    requests: [
-      {
-        setupRequest: (req) => ({
-          ...req,
-          method: 'POST',
-          path: `/api/records/${pool[p++ % pool.length]}/proceed`,
-          headers,
-          body: JSON.stringify({ to: 'reported' }),
-        }),
-      },
-    ],
-  });
+      ],
+    });
+  }
   log(`${kind}: bare route and raw insert`);
-  results.bare = await run({ url: `${bareUrl}/bare` });
-  results.insert = await run({ url: `${bareUrl}/insert`, method: 'POST' });
-  s.close();
-  s2.close();
+  if (wanted('bare')) results.bare = await run({ url: `${bareUrl}/bare` });
+  if (wanted('insert')) results.insert = await run({ url: `${bareUrl}/insert`, method: 'POST' });
+  // Wait for requests still in flight when autocannon stopped, then drop the database under nobody's feet.
+  const closed = (srv) =>
+    new Promise((resolve) => {
+      srv.close(resolve);
+      srv.closeIdleConnections?.();
+    });
+  await Promise.all([closed(s), closed(s2)]);
   await drop();
   return results;
 }
 
 const rows = [];
 const summary = {};
-for (const kind of ['postgres', 'pglite']) {
+for (const kind of BACKENDS) {
   const r = await backend(kind);
   if (!r) continue;
   summary[kind] = {};
@@ -224,6 +238,7 @@ for (const kind of ['postgres', 'pglite']) {
   }
   const s = summary[kind];
   const goal = kind === 'postgres';
+  if (ONLY) continue; // a partial run prints its lines above, not the table
   rows.push(
     {
       metric: `${kind}: autosave req/s`,
@@ -232,7 +247,7 @@ for (const kind of ['postgres', 'pglite']) {
       baseline: s.insert.rps,
       ratio: s.save.rps / s.insert.rps,
       ...(goal ? { goal: '≥ 1000 and ≥ 0.5 × raw insert' } : {}),
-      note: `non-2xx ${s.save.non2xx}`,
+      note: `${(s.save.rps / s.bare.rps).toFixed(2)} × bare JSON; non-2xx ${s.save.non2xx}`,
     },
     {
       metric: `${kind}: autosave p50 / p99`,

@@ -1,6 +1,9 @@
 /** The API end to end, in-process: sign-in, records through their stages, templates, bad input, audit chain. */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { records } from '../src/db/schema.js';
+import { writeRevision } from '../src/records/persist.js';
+import { loadVersion } from '../src/templates/version-cache.js';
 import { backends, Client, fixture, freshDatabase, type Org, seedWorld, testApp } from './helpers.js';
 
 describe.each(backends)('API on %s', (backend) => {
@@ -346,6 +349,120 @@ describe.each(backends)('API on %s', (backend) => {
     // Records started before stay pinned to 1.0.0.
     const record = await start(staff);
     expect(record.templateVersion).toBe('1.1.0');
+  });
+
+  it('runs the draft’s logic test cases at publish and refuses with the failing ones', async () => {
+    const quality = await as(orgA.emails['quality-team']);
+    const created = await quality.json('POST', '/api/templates', { template: { ...fixture, id: 'tested' } });
+    expect(created.status).toBeLessThan(300);
+    const draft = await quality.json('GET', '/api/templates/tested/draft');
+    const passing = {
+      name: 'an empty report cannot be reported',
+      data: {},
+      to: 'reported',
+      expect: { canProceed: false },
+    };
+    const failing = { name: 'an empty report is complete', data: {}, expect: { valid: true } };
+    const saved = await quality.json(
+      'PUT',
+      '/api/templates/tested/draft',
+      { template: { ...fixture, id: 'tested' }, tests: [passing, failing] },
+      { 'If-Match': `"${draft.body.etag}"` },
+    );
+    expect(saved.status).toBe(200);
+    const refused = await quality.json('POST', '/api/templates/tested/draft/publish');
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('template-not-publishable');
+    expect(refused.body.error.details.failingCases).toEqual([
+      { name: 'an empty report is complete', message: expect.stringMatching(/valid/) },
+    ]);
+    const malformed = await quality.json(
+      'PUT',
+      '/api/templates/tested/draft',
+      { template: { ...fixture, id: 'tested' }, tests: [{ name: 'no expectations', data: {} }] },
+      { 'If-Match': `"${saved.body.etag}"` },
+    );
+    const badCase = await quality.json('POST', '/api/templates/tested/draft/publish');
+    expect(badCase.status).toBe(422);
+    expect(badCase.body.error.details.problems[0].pointer).toMatch(/^\/tests\/0/);
+    await quality.json(
+      'PUT',
+      '/api/templates/tested/draft',
+      { template: { ...fixture, id: 'tested' }, tests: [passing] },
+      { 'If-Match': `"${malformed.body.etag}"` },
+    );
+    const published = await quality.json('POST', '/api/templates/tested/draft/publish');
+    expect(published.status).toBe(200);
+  });
+
+  it('keeps the actions table in step with the record: added, changed and removed items', async () => {
+    const staff = await as(orgA.emails.staff);
+    const record = await start(staff);
+    const save = async (revision: number, actions: unknown[]) => {
+      const res = await staff.json(
+        'PUT',
+        `/api/records/${record.id}/data`,
+        { data: { occurredAt: '2026-03-01T09:00:00.000Z', actions } },
+        { 'If-Match': `"${revision}"` },
+      );
+      expect(res.status).toBe(200);
+      const rows = await database.db.execute(
+        sql`select pointer, owner from record_actions where record_id = ${record.id} order by pointer`,
+      );
+      return ((rows as { rows?: unknown[] }).rows ?? rows) as { pointer: string; owner: string }[];
+    };
+    expect(
+      await save(1, [
+        { description: 'Check sensor', owner: 'Sam' },
+        { description: 'Call family', owner: 'Kim' },
+      ]),
+    ).toEqual([
+      { pointer: '/actions/0', owner: 'Sam' },
+      { pointer: '/actions/1', owner: 'Kim' },
+    ]);
+    expect(await save(2, [{ description: 'Call family', owner: 'Kim' }])).toEqual([
+      { pointer: '/actions/0', owner: 'Kim' },
+    ]);
+    expect(await save(3, [])).toEqual([]);
+    // A stale save writes nothing: no revision, no actions, no audit event.
+    const stale = await staff.json(
+      'PUT',
+      `/api/records/${record.id}/data`,
+      { data: { actions: [{ description: 'late', owner: 'Late' }] } },
+      { 'If-Match': '"3"' },
+    );
+    expect(stale.status).toBe(412);
+    // The same straight at the writer, as when a concurrent save wins between the check and the write.
+    const [row] = await database.db.select().from(records).where(eq(records.id, record.id));
+    const version = await loadVersion(database.db, row!.templateVersionId);
+    const lost = await writeRevision(
+      database.db,
+      version!,
+      row!,
+      2,
+      {
+        data: { actions: [{ owner: 'Lost' }] },
+        valid: false,
+        safeguarding: false,
+        by: row!.createdBy,
+        at: new Date(),
+      },
+      {
+        organisationId: orgA.id,
+        actor: null,
+        action: 'record.save',
+        entityType: 'record',
+        entityId: row!.id,
+        at: new Date(),
+      },
+    );
+    expect(lost).toBeUndefined();
+    const detail = await staff.json('GET', `/api/records/${record.id}`);
+    expect(detail.body.history.filter((h: { kind: string }) => h.kind === 'revision')).toHaveLength(4);
+    const saves = await database.db.execute(
+      sql`select count(*)::int as n from audit_events where entity_id = ${record.id} and action = 'record.save'`,
+    );
+    expect((((saves as { rows?: unknown[] }).rows ?? saves) as { n: number }[])[0]!.n).toBe(3);
   });
 
   it('serves OpenAPI and the docs page publicly, with a strict CSP; everything else needs a session', async () => {

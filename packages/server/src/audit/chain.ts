@@ -74,11 +74,10 @@ export function eventHash(e: Omit<LinkedEvent, 'hash'>): string {
 
 export const chainOf = (organisationId: string | null) => organisationId ?? PLATFORM_CHAIN;
 
-/** Inserts the event, unlinked, in the caller's transaction: one INSERT, no lock. Returns its id. */
-export async function appendAudit(tx: Tx, input: AuditInput): Promise<string> {
-  const id = randomUUID();
-  await tx.insert(auditEvents).values({
-    id,
+/** The stored columns of a new, unlinked event. */
+export function auditValues(input: AuditInput) {
+  return {
+    id: randomUUID(),
     chain: chainOf(input.organisationId),
     // Millisecond precision: the stored timestamptz round-trips exactly to the hashed ISO string.
     at: new Date(Math.floor(input.at.getTime())),
@@ -91,6 +90,15 @@ export async function appendAudit(tx: Tx, input: AuditInput): Promise<string> {
     beforeHash: input.before === undefined ? null : hashJson(input.before),
     afterHash: input.after === undefined ? null : hashJson(input.after),
     detail: input.detail ?? null,
-  });
-  return id;
+  };
+}
+
+/**
+ * Inserts the event, unlinked, in the caller's transaction: one INSERT, no lock. Returns its id.
+ * (A record revision writes its event in its own statement instead: see records/persist.ts.)
+ */
+export async function appendAudit(tx: Tx, input: AuditInput): Promise<string> {
+  const values = auditValues(input);
+  await tx.insert(auditEvents).values(values);
+  return values.id;
 }

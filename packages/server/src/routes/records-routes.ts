@@ -7,7 +7,7 @@ import type { EvaluateResult, Json } from '@formwork/engine';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { canCreateRecords, canEditRecord, canReview } from '../access/policy.js';
-import { appendAudit } from '../audit/chain.js';
+import { type AuditInput, appendAudit } from '../audit/chain.js';
 import { hashJson } from '../audit/hash.js';
 import { verifyPassword } from '../auth/password.js';
 import type { Tx } from '../db/database.js';
@@ -87,6 +87,28 @@ function stale(row: RecordRow, version: LoadedVersion, creatorName: string): Pro
 
 const closed = () => new Problem(409, 'record-closed', 'This record is closed and can no longer be changed.');
 
+/** The audit event of a change to a record that now holds `after` at `revision`. */
+function recordEvent(
+  c: Ctx,
+  action: string,
+  record: { id: string; revision: number; data: unknown },
+  before: unknown,
+  detail: Record<string, unknown>,
+): AuditInput {
+  const user = c.var.user;
+  return {
+    organisationId: user.organisationId,
+    actor: { id: user.id, name: user.name },
+    action,
+    entityType: 'record',
+    entityId: record.id,
+    before,
+    after: record.data,
+    detail: { revision: record.revision, ...detail },
+    at: c.var.services.now(),
+  };
+}
+
 async function audit(
   c: Ctx,
   tx: Tx,
@@ -95,18 +117,7 @@ async function audit(
   before: unknown,
   detail: Record<string, unknown>,
 ) {
-  const user = c.var.user;
-  await appendAudit(tx, {
-    organisationId: user.organisationId,
-    actor: { id: user.id, name: user.name },
-    action,
-    entityType: 'record',
-    entityId: row.id,
-    before,
-    after: row.data,
-    detail: { revision: row.revision, ...detail },
-    at: c.var.services.now(),
-  });
+  await appendAudit(tx, recordEvent(c, action, row, before, detail));
 }
 
 function respond(
@@ -169,19 +180,33 @@ async function moveRecord(c: Ctx, id: string, to: string, signOff: boolean) {
     );
   }
   const pruned = pruneRecord(version, row.data as Json);
+  const event = recordEvent(
+    c,
+    signOff ? 'record.sign-off' : 'record.transition',
+    { id: row.id, revision: row.revision + 1, data: pruned.data },
+    row.data,
+    { from: row.stage, to, templateVersion: version.version },
+  );
   const result = await db.transaction(async (tx) => {
-    const written = await writeRevision(tx, version, row, row.revision, {
-      data: pruned.data,
-      valid: evaluation.valid,
-      removed: pruned.removed,
-      stage: to,
-      status: target.final ? 'closed' : 'open',
-      reviewComment: null,
-      closed: Boolean(target.final),
-      safeguarding: row.safeguarding || evaluation.safeguarding,
-      by: user.id,
-      at,
-    });
+    const written = await writeRevision(
+      tx,
+      version,
+      row,
+      row.revision,
+      {
+        data: pruned.data,
+        valid: evaluation.valid,
+        removed: pruned.removed,
+        stage: to,
+        status: target.final ? 'closed' : 'open',
+        reviewComment: null,
+        closed: Boolean(target.final),
+        safeguarding: row.safeguarding || evaluation.safeguarding,
+        by: user.id,
+        at,
+      },
+      event,
+    );
     if (!written) return undefined;
     await tx.insert(stageTransitions).values({
       id: randomUUID(),
@@ -207,11 +232,6 @@ async function moveRecord(c: Ctx, id: string, to: string, signOff: boolean) {
         at,
       });
     }
-    await audit(c, tx, signOff ? 'record.sign-off' : 'record.transition', written, row.data, {
-      from: row.stage,
-      to,
-      templateVersion: version.version,
-    });
     return written;
   });
   if (!result) {
@@ -488,17 +508,21 @@ export function recordRoutes() {
     const at = now();
     // Autosave keeps everything typed (no prune); an invalid draft is still stored.
     const evaluation = evaluateRecord(version, data, undefined, at);
-    const written = await db.transaction(async (tx) => {
-      const next = await writeRevision(tx, version, row, expected, {
+    // One statement: the row, its revision, its actions and its audit event, or nothing when stale.
+    const written = await writeRevision(
+      db,
+      version,
+      row,
+      expected,
+      {
         data,
         valid: evaluation.valid,
         safeguarding: row.safeguarding || evaluation.safeguarding,
         by: user.id,
         at,
-      });
-      if (next) await audit(c, tx, 'record.save', next, row.data, {});
-      return next;
-    });
+      },
+      recordEvent(c, 'record.save', { id: row.id, revision: expected + 1, data }, row.data, {}),
+    );
     if (!written) {
       const latest = await findVisibleRecord(db, user, row.id);
       throw stale(latest.row, version, latest.creatorName);
@@ -553,16 +577,30 @@ export function recordRoutes() {
     const version = await versionOf(c, row);
     const at = now();
     const evaluation = evaluateRecord(version, row.data as Json, undefined, at);
+    const event = recordEvent(
+      c,
+      decision === 'approved' ? 'record.approve' : 'record.return',
+      { id: row.id, revision: row.revision + 1, data: row.data },
+      row.data,
+      {},
+    );
     const written = await db.transaction(async (tx) => {
-      const next = await writeRevision(tx, version, row, row.revision, {
-        data: row.data as Json,
-        valid: evaluation.valid,
-        status: decision === 'approved' ? 'open' : 'changes-requested',
-        reviewComment: decision === 'approved' ? null : (body.comment ?? null),
-        safeguarding: row.safeguarding,
-        by: user.id,
-        at,
-      });
+      const next = await writeRevision(
+        tx,
+        version,
+        row,
+        row.revision,
+        {
+          data: row.data as Json,
+          valid: evaluation.valid,
+          status: decision === 'approved' ? 'open' : 'changes-requested',
+          reviewComment: decision === 'approved' ? null : (body.comment ?? null),
+          safeguarding: row.safeguarding,
+          by: user.id,
+          at,
+        },
+        event,
+      );
       if (!next) return undefined;
       await tx.insert(reviews).values({
         id: randomUUID(),
@@ -573,7 +611,6 @@ export function recordRoutes() {
         by: user.id,
         at,
       });
-      await audit(c, tx, decision === 'approved' ? 'record.approve' : 'record.return', next, row.data, {});
       return next;
     });
     if (!written) throw stale(row, version, creatorName);
