@@ -25,6 +25,7 @@ import {
   sectionOf,
   withSectionData,
 } from './sections.js';
+import { useAfterPress } from './useAfterPress.js';
 import './formwork.css';
 
 export interface FormworkFormProps {
@@ -123,10 +124,14 @@ export function FormworkForm(props: FormworkFormProps): JSX.Element {
 
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
+  // Messages appearing or going move the questions below them: never between a press and its click (the click
+  // would miss the control it was aimed at, and the answer would be lost). Evaluated when run, so it includes
+  // the answer the click gave.
+  const afterPress = useAfterPress();
   const refresh = useCallback(() => {
     clearTimeout(timer.current);
-    setEvaluation(evaluateNow());
-  }, [evaluateNow]);
+    afterPress(() => setEvaluation(evaluateNow()));
+  }, [evaluateNow, afterPress]);
 
   const onSectionChange = useCallback(
     (section: Section, data: Json | undefined, pointer: string | undefined) => {
@@ -145,9 +150,9 @@ export function FormworkForm(props: FormworkFormProps): JSX.Element {
       if (sameAnswers(before, data)) return;
       propsRef.current.onChange(recordRef.current);
       clearTimeout(timer.current);
-      timer.current = setTimeout(() => setEvaluation(evaluateNow()), EVALUATE_DEBOUNCE_MS);
+      timer.current = setTimeout(refresh, EVALUATE_DEBOUNCE_MS);
     },
-    [compiled, conditions, rootValidator, evaluateNow],
+    [compiled, conditions, rootValidator, refresh],
   );
 
   const onLeave = useCallback(
