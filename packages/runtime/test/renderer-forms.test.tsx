@@ -2,7 +2,7 @@
 // The renderer on a real template from forms/ (the latest incident report), with the real engine.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CompiledTemplate, Template } from '@formwork/engine/runtime';
+import type { CompiledTemplate, Json, Template } from '@formwork/engine/runtime';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FormworkForm } from '../src/renderer/index.js';
@@ -21,14 +21,14 @@ beforeAll(async () => {
 });
 afterEach(cleanup);
 
-function renderForm() {
+function renderForm(data: Json = {}) {
   const onProceed = vi.fn();
   const errors = vi.spyOn(console, 'error');
   const nextStage = template.stages?.[1]?.id;
   render(
     <FormworkForm
       compiled={compiled}
-      data={{}}
+      data={data}
       onChange={() => {}}
       onProceed={onProceed}
       {...(nextStage ? { nextStage } : {})}
@@ -68,5 +68,59 @@ describe(`incident report ${latest}`, () => {
     const summary = screen.getByRole('alert');
     expect(document.activeElement).toBe(summary);
     expect(within(summary).getAllByRole('link').length).toBeGreaterThan(0);
+  });
+
+  const restraint = { incident: { category: 'behaviour_distress', restraintUsed: 'yes' } };
+  const openSection = (title: string) =>
+    fireEvent.click(
+      within(screen.getByRole('navigation', { name: 'Sections of this form' })).getByRole('button', {
+        name: new RegExp(`^${title}`),
+      }),
+    );
+
+  it('titles a list like any question: its legend, "(optional)" when it may be empty, never an asterisk', () => {
+    renderForm({ ...restraint, actions: { items: [{}] } });
+    const staff = screen.getByRole('group', { name: 'Staff who used restriction' });
+    expect(staff.tagName).toBe('FIELDSET');
+    expect(staff.textContent).not.toContain('*');
+    openSection('Follow-up actions');
+    expect(screen.getByRole('group', { name: 'Actions (optional)' })).toBeTruthy();
+    expect(document.body.textContent).not.toContain('*');
+  });
+
+  it('names each item, and says which item each "Remove" removes', () => {
+    renderForm({
+      ...restraint,
+      incident: { ...restraint.incident, restraint: { staffInvolved: [{ name: 'A' }, { name: 'B' }] } },
+      people: { involved: [{ name: 'Resident A' }, { name: 'Resident B' }] },
+    });
+    expect(screen.getByRole('group', { name: 'Staff who used restriction 2' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Remove staff who used restriction 2' })).toBeTruthy();
+    openSection('People involved');
+    expect(screen.getByRole('group', { name: 'Person 2' })).toBeTruthy();
+    const remove = screen.getByRole('button', { name: 'Remove person 2' });
+    // The visible word stays "Remove"; the rest is for screen readers.
+    expect(remove.firstChild?.textContent).toBe('Remove');
+    fireEvent.click(remove);
+    expect(screen.queryByRole('group', { name: 'Person 2' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Remove person 1' })).toBeTruthy();
+  });
+
+  it('a required group nobody has started is listed as the questions inside it, each linked to its field', () => {
+    renderForm(restraint);
+    const count = Number(screen.getByText(/^Section 1 of \d+$/).textContent!.split(' of ')[1]);
+    for (let i = 2; i <= count; i++) fireEvent.click(screen.getByRole('button', { name: /^Next: / }));
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    const links = within(screen.getByRole('alert')).getAllByRole('link');
+    const group = links.filter((a) => a.textContent?.includes('(Restraint or restrictive intervention)'));
+    expect(group.map((a) => a.getAttribute('href'))).toEqual(
+      expect.arrayContaining(['#root_incident_restraint_reason', '#root_incident_restraint_startedAt']),
+    );
+    // No message about the group as a whole, and none that links to the group rather than a question.
+    expect(links.map((a) => a.getAttribute('href'))).not.toContain('#root_incident_restraint');
+    // The link opens the section and focuses the question, which shows the same message.
+    fireEvent.click(group.find((a) => a.getAttribute('href') === '#root_incident_restraint_reason')!);
+    expect(document.activeElement?.id).toBe('root_incident_restraint_reason');
+    expect(document.getElementById('root_incident_restraint_reason__error')).toBeTruthy();
   });
 });

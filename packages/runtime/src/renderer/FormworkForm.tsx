@@ -10,6 +10,7 @@ import { type JSX, useCallback, useEffect, useMemo, useRef, useState } from 'rea
 import { createValidator } from './createValidator.js';
 import { ErrorSummary } from './ErrorSummary.js';
 import { toSectionErrorSchema } from './errorSchema.js';
+import { expandMissingGroups } from './expandMissingGroups.js';
 import { fieldId } from './fieldId.js';
 import { GatesPanel } from './GatesPanel.js';
 import { SectionForm } from './SectionForm.js';
@@ -97,13 +98,22 @@ export function FormworkForm(props: FormworkFormProps): JSX.Element {
   const [openKey, setOpenKey] = useState(() => sections[0]?.key ?? FIELDS_KEY);
   const open = sections.find((s) => s.key === openKey) ?? sections[0];
 
-  const evaluateNow = useCallback((): EvaluateResult => {
+  const evaluateOptions = useCallback((): { to?: string; now?: string } => {
     const p = propsRef.current;
     const options: { to?: string; now?: string } = {};
     if (p.nextStage !== undefined) options.to = p.nextStage;
     if (p.now) options.now = p.now();
-    return evaluate(compiled, recordRef.current, options);
-  }, [compiled]);
+    return options;
+  }, []);
+  /** The engine's answer, with each required group nobody has started shown as the questions inside it. */
+  const withQuestions = useCallback(
+    (result: EvaluateResult) => expandMissingGroups(compiled, recordRef.current, result, evaluateOptions()),
+    [compiled, evaluateOptions],
+  );
+  const evaluateNow = useCallback(
+    (): EvaluateResult => withQuestions(evaluate(compiled, recordRef.current, evaluateOptions())),
+    [compiled, evaluateOptions, withQuestions],
+  );
   // The first evaluation waits until the form is on screen: nothing it says shows before a field is left or the
   // last section is reached, and the first paint of a long form should not wait for it. Proceed always evaluates
   // afresh, so nothing depends on this one being early.
@@ -203,8 +213,8 @@ export function FormworkForm(props: FormworkFormProps): JSX.Element {
     setFocusRequest({ target: 'summary' });
   }, []);
   useEffect(() => {
-    if (serverEvaluation) showRefusal(serverEvaluation);
-  }, [serverEvaluation, showRefusal]);
+    if (serverEvaluation) showRefusal(withQuestions(serverEvaluation));
+  }, [serverEvaluation, showRefusal, withQuestions]);
 
   const proceed = () => {
     clearTimeout(timer.current);

@@ -1,8 +1,9 @@
 import type { FieldTemplateProps } from '@rjsf/utils';
 import type { RendererContext } from '../context.js';
 import { pointerIn } from '../context.js';
+import { ErrorMessage } from './ErrorMessage.js';
 import { fieldKind, isGroup } from './fieldKind.js';
-import { describedBy, errorMessageId, hintId } from './ids.js';
+import { describedBy, hintId } from './ids.js';
 
 /**
  * One question: its label (a legend for radios and checkboxes), its hint, its error message and the control, with
@@ -30,10 +31,16 @@ export function FieldTemplate(props: FieldTemplateProps) {
   ctx?.ids.set(id, pointer);
 
   const errors = props.hideError ? [] : (rawErrors ?? []).filter(Boolean);
-  const container = schema.type === 'object' || (schema.type === 'array' && !displayLabel);
-  if (container) {
-    // Objects and lists draw their own heading (ObjectFieldTemplate, ArrayFieldTemplate); a message about the
-    // whole group (e.g. "add at least one") sits above its parts.
+  if (schema.type === 'array' && !displayLabel) {
+    // A list draws its own legend, hint and message (ArrayFieldTemplate), as a question does here.
+    return (
+      <div className="fw-group" id={`${id}__group`}>
+        {children}
+      </div>
+    );
+  }
+  if (schema.type === 'object') {
+    // A group draws its own heading (ObjectFieldTemplate); a message about the whole group sits above its parts.
     return (
       <div className="fw-group" id={`${id}__group`}>
         {errors.length > 0 && <ErrorMessage id={id} errors={errors} />}
@@ -86,14 +93,5 @@ export function FieldTemplate(props: FieldTemplateProps) {
       {parts}
       {children}
     </div>
-  );
-}
-
-function ErrorMessage({ id, errors }: { id: string; errors: string[] }) {
-  return (
-    <p className="fw-error-message" id={errorMessageId(id)}>
-      <span className="fw-visually-hidden">Error: </span>
-      {errors.join(' ')}
-    </p>
   );
 }

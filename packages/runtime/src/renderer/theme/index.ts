@@ -1,5 +1,6 @@
 import type { RegistryWidgetsType, TemplatesType } from '@rjsf/utils';
-import { ArrayFieldItemTemplate, TitleFieldTemplate } from './arrayTemplates.js';
+import { ArrayFieldTemplate } from './ArrayFieldTemplate.js';
+import { ArrayFieldItemButtonsTemplate, ArrayFieldItemTemplate } from './arrayTemplates.js';
 import { BaseInputTemplate } from './BaseInputTemplate.js';
 import { buttonTemplates } from './buttons.js';
 import { CheckboxesWidget, CheckboxWidget, RadioWidget, SelectWidget } from './choiceWidgets.js';
@@ -7,6 +8,7 @@ import { DateTimeWidget } from './DateTimeWidget.js';
 import { FieldTemplate } from './FieldTemplate.js';
 import { ObjectFieldTemplate } from './ObjectFieldTemplate.js';
 import { TextareaWidget } from './TextareaWidget.js';
+import { TitleFieldTemplate } from './TitleFieldTemplate.js';
 
 /** Formwork's rjsf theme: GOV.UK / NHS design-system patterns, no markdown, no icon fonts. */
 export const templates: Partial<Omit<TemplatesType, 'ButtonTemplates'>> & {
@@ -16,7 +18,9 @@ export const templates: Partial<Omit<TemplatesType, 'ButtonTemplates'>> & {
   ObjectFieldTemplate,
   BaseInputTemplate,
   TitleFieldTemplate,
+  ArrayFieldTemplate,
   ArrayFieldItemTemplate,
+  ArrayFieldItemButtonsTemplate,
   // Errors are drawn by FieldTemplate (tied to the input); the list at the top is Formwork's ErrorSummary.
   FieldErrorTemplate: () => null,
   FieldHelpTemplate: () => null,
