@@ -4,7 +4,7 @@ import { escapeSegment, isRecord, parsePointer } from '../pointer.js';
 import { ifPointers } from '../runtime/compiled-template.js';
 import type { ResolvedTemplate } from '../template/resolve.js';
 import type { Json, PrecompiledManifest } from '../types.js';
-import { shareSubschemas } from './shared-ifs.js';
+import { shareSubschemas } from './share-subschemas.js';
 
 export const FORM_ID = 'urn:formwork:form';
 
@@ -41,9 +41,10 @@ function fragmentRef(ajv: Ajv2020, fragment: string): string {
 }
 
 /**
- * Registers every schema; returns export name → ajv ref, and the manifest that maps names to their roles. `if`
- * subschemas, gates and the safeguarding rule are laid out in the form document where that is safe
- * (shared-ifs.ts), so that shareCompiledFragments can hand every validator the form's own generated functions.
+ * Registers every schema; returns export name → ajv ref, and the manifest that maps names to their roles. Gates
+ * and the safeguarding rule are laid out in the form document where that is safe, and an `if` that is a bare
+ * `$ref` is exported as its target (share-subschemas.ts), so that shareCompiledFragments can hand every validator
+ * the form's own generated functions.
  */
 export function registerSchemas(
   ajv: Ajv2020,
