@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
@@ -7,6 +8,16 @@ const apiTarget = process.env.FORMWORK_API ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   plugins: [react()],
+  resolve: {
+    // rjsf's core imports markdown-to-jsx for markdown descriptions, which Formwork's theme never renders: a stub
+    // keeps about 30 KiB gzipped off the form page (src/app/markdownStub.ts).
+    alias: [
+      {
+        find: /^markdown-to-jsx(\/react)?$/,
+        replacement: fileURLToPath(new URL('./src/app/markdownStub.ts', import.meta.url)),
+      },
+    ],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
