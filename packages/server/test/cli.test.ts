@@ -81,7 +81,8 @@ describe(`operator commands on ${backend}`, () => {
     expect(noEmail.out).toMatch(/--email/);
   });
 
-  it('create-admin creates an admin who can sign in; a second run for the same email is refused', async () => {
+  // One story in one test: on PGlite every step opens the data folder afresh (seconds each), so it is not repeated.
+  it('create-admin makes an admin who can sign in; audit:verify passes, then catches tampering', async () => {
     const created = await run('create-admin.js', admin, env, 'kettle orbit lantern 42\n');
     expect(created.out).toMatch(/Created provider admin lead@example.org/);
     expect(created.code).toBe(0);
@@ -91,24 +92,19 @@ describe(`operator commands on ${backend}`, () => {
     });
     expect(again.code).toBe(1);
     expect(again.out).toMatch(/already an account for lead@example.org/);
-    const database = await open();
-    try {
-      const client = new Client(testApp(database));
-      const me = await (await client.login('lead@example.org', 'kettle orbit lantern 42')).json();
-      expect(me.user).toMatchObject({ role: 'provider-admin', organisationName: 'Brook House' });
-      const templates = await client.json('GET', '/api/templates');
-      expect(templates.body.map((t: { id: string }) => t.id)).toEqual(['concern']);
-    } finally {
-      await database.close();
-    }
-  });
-
-  it('audit:verify exits 0 on an intact database and 1, naming the chain, on a tampered one', async () => {
     const intact = await run('audit-verify.js', [], env);
     expect(intact.out).toMatch(/^ok {6}\S+: \d+ events$/m);
     expect(intact.code).toBe(0);
     const database = await open();
     try {
+      const client = new Client(testApp(database));
+      const me = (await (await client.login('lead@example.org', 'kettle orbit lantern 42')).json()) as {
+        user: unknown;
+      };
+      expect(me.user).toMatchObject({ role: 'provider-admin', organisationName: 'Brook House' });
+      const templates = await client.json('GET', '/api/templates');
+      expect(templates.body.map((t: { id: string }) => t.id)).toEqual(['concern']);
+      // Tamper as a superuser would: switch the append-only trigger off, edit an event, switch it back on.
       await database.db.execute(sql`alter table audit_events disable trigger audit_events_append_only`);
       await database.db.execute(sql`update audit_events set actor_name = 'someone else' where seq = 2`);
       await database.db.execute(sql`alter table audit_events enable trigger audit_events_append_only`);
@@ -121,5 +117,5 @@ describe(`operator commands on ${backend}`, () => {
       /^BROKEN {2}\S+: after 1 good events, at event [0-9a-f-]{36}: its content does not match its hash$/m,
     );
     expect(tampered.out).toMatch(/failed verification\. Restore from a backup you trust/);
-  });
+  }, 120_000);
 });

@@ -84,14 +84,26 @@ export async function linkChainBatch(db: Db, chain: string): Promise<LinkResult 
   });
 }
 
-/** Links everything that can be linked now, in every chain. */
+/**
+ * Links everything that can be linked now, in every chain. One cheap query first (on the partial index of unlinked
+ * events) finds the chains with events ready; a chain whose events all still wait costs no transaction.
+ */
 export async function linkPending(db: Db): Promise<LinkResult> {
   const chains = await db
-    .selectDistinct({ chain: auditEvents.chain })
+    .select({
+      chain: auditEvents.chain,
+      ready: sql<number>`count(*) filter (where ${finished})`.mapWith(Number),
+      total: sql<number>`count(*)`.mapWith(Number),
+    })
     .from(auditEvents)
-    .where(isNull(auditEvents.seq));
+    .where(isNull(auditEvents.seq))
+    .groupBy(auditEvents.chain);
   const total: LinkResult = { linked: 0, waiting: 0 };
-  for (const { chain } of chains) {
+  for (const { chain, ready, total: unlinked } of chains) {
+    if (ready === 0) {
+      total.waiting += unlinked;
+      continue;
+    }
     for (;;) {
       const r = await linkChainBatch(db, chain);
       total.linked += r.linked;

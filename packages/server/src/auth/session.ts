@@ -3,9 +3,10 @@
  * 30 idle minutes or 12 hours, on logout, or when the user is disabled (checked on every request).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import type { Db } from '../db/database.js';
 import { organisations, sessions, users } from '../db/schema.js';
 import type { AppEnv, CurrentUser } from '../http/env.js';
 import { Problem } from '../http/problem.js';
@@ -73,22 +74,30 @@ const unauthenticated = () =>
     'You are not signed in, or your session has ended. Sign in again to continue.',
   );
 
+/** Built once per database handle: every request reads its session this way. */
+const prepared = new WeakMap<Db, ReturnType<typeof prepareSessionQuery>>();
+function prepareSessionQuery(db: Db) {
+  return db
+    .select({ session: sessions, user: users, organisationName: organisations.name })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('formwork_session');
+}
+
 /** Requires a live session; sets `user`, `sessionId` and `csrfToken`. */
 export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE);
   if (!token || token.length > 100) throw unauthenticated();
   const { db, now } = c.var.services;
   const id = tokenId(token);
-  const [row] = await db
-    .select({
-      session: sessions,
-      user: users,
-      organisationName: organisations.name,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(eq(sessions.id, id));
+  let query = prepared.get(db);
+  if (!query) {
+    query = prepareSessionQuery(db);
+    prepared.set(db, query);
+  }
+  const [row] = await query.execute({ id });
   const at = now();
   if (
     !row ||

@@ -5,10 +5,11 @@
  * guarded UPDATE, so a stale revision writes nothing at all.
  */
 import type { Json } from '@formwork/engine';
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { type AuditInput, auditValues } from '../audit/chain.js';
 import type { Db, Tx } from '../db/database.js';
-import { recordActions, records } from '../db/schema.js';
+import { runText } from '../db/run-text.js';
+import { recordActions } from '../db/schema.js';
 import { type GovernanceValues, governanceValues } from '../templates/governance.js';
 import type { LoadedVersion } from '../templates/version-cache.js';
 import type { RecordRow } from './record-view.js';
@@ -26,12 +27,17 @@ export interface RevisionChange {
   at: Date;
 }
 
-/** postgres.js returns the rows as the result; PGlite as `result.rows`. */
-const rowsOf = (result: unknown): unknown[] =>
-  ((result as { rows?: unknown[] }).rows ?? (result as unknown[])) as unknown[];
+/** Collects parameters for a statement written as text: `p(value)` returns its `$n`. */
+function parameters() {
+  const values: unknown[] = [];
+  const p = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  return { values, p };
+}
 
-const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
-const time = (value: Date | null) => sql`${value === null ? null : value.toISOString()}::timestamptz`;
+const iso = (value: Date | null) => (value === null ? null : value.toISOString());
 
 /**
  * Returns the new row, or undefined when `expectedRevision` is no longer current (a concurrent write won).
@@ -47,6 +53,7 @@ export async function writeRevision(
 ): Promise<RecordRow | undefined> {
   const gov = governanceValues(version.governance, change.data);
   const revision = expectedRevision + 1;
+  const stageChanges = change.stage !== undefined && change.stage !== current.stage;
   const set = {
     data: change.data,
     revision,
@@ -55,68 +62,74 @@ export async function writeRevision(
     category: gov.category,
     harm: gov.harm,
     occurredAt: gov.occurredAt,
-    ...(change.stage !== undefined && change.stage !== current.stage
-      ? { stage: change.stage, stageEnteredAt: change.at }
-      : {}),
+    ...(stageChanges ? { stage: change.stage, stageEnteredAt: change.at } : {}),
     ...(change.status !== undefined ? { status: change.status } : {}),
     ...(change.reviewComment !== undefined ? { reviewComment: change.reviewComment } : {}),
     ...(change.closed ? { closedAt: change.at } : {}),
   };
-  const update = db
-    .update(records)
-    .set(set)
-    .where(and(eq(records.id, current.id), eq(records.revision, expectedRevision)))
-    .returning({ id: records.id });
-  const parts: SQL[] = [
-    sql`rev as (
-      insert into record_revisions (record_id, revision, organisation_id, data, removed, valid, created_by, created_at)
-      select upd.id, ${revision}::integer, ${current.organisationId}::uuid, ${json(change.data)},
-        ${change.removed && change.removed.length > 0 ? json(change.removed) : sql`null::jsonb`},
-        ${change.valid}::boolean, ${change.by}::uuid, ${time(change.at)}
+  const { values, p } = parameters();
+  const data = p(JSON.stringify(change.data));
+  const at = p(change.at.toISOString());
+  const assignments = [
+    `data = ${data}::jsonb`,
+    `revision = ${p(revision)}::integer`,
+    `safeguarding = ${p(change.safeguarding)}::boolean`,
+    `updated_at = ${at}::timestamptz`,
+    `category = ${p(gov.category)}::text`,
+    `harm = ${p(gov.harm)}::text`,
+    `occurred_at = ${p(iso(gov.occurredAt))}::timestamptz`,
+    ...(stageChanges ? [`stage = ${p(change.stage)}::text`, `stage_entered_at = ${at}::timestamptz`] : []),
+    ...(change.status !== undefined ? [`status = ${p(change.status)}::text`] : []),
+    ...(change.reviewComment !== undefined ? [`review_comment = ${p(change.reviewComment)}::text`] : []),
+    ...(change.closed ? [`closed_at = ${at}::timestamptz`] : []),
+  ];
+  const organisationId = p(current.organisationId);
+  const parts = [
+    `upd as (update records set ${assignments.join(', ')}
+      where id = ${p(current.id)}::uuid and revision = ${p(expectedRevision)}::integer returning id)`,
+    `rev as (insert into record_revisions (record_id, revision, organisation_id, data, removed, valid, created_by,
+        created_at)
+      select upd.id, ${p(revision)}::integer, ${organisationId}::uuid, ${data}::jsonb,
+        ${p(change.removed && change.removed.length > 0 ? JSON.stringify(change.removed) : null)}::jsonb,
+        ${p(change.valid)}::boolean, ${p(change.by)}::uuid, ${at}::timestamptz
       from upd)`,
   ];
-  if (version.governance.actions.length > 0) parts.push(...actionParts(current.organisationId, gov.actions));
+  if (version.governance.actions.length > 0) {
+    // Upsert the current items and delete the ones no longer there: disjoint rows, so no conflict in one statement.
+    const items = gov.actions.map((a) => ({
+      pointer: a.pointer,
+      description: a.description,
+      owner: a.owner,
+      due_at: iso(a.dueAt),
+      completed_at: iso(a.completedAt),
+      item: a.item,
+    }));
+    parts.push(
+      `act_del as (delete from record_actions where record_id = (select id from upd)
+        and not (pointer = any (array(select jsonb_array_elements_text(${p(JSON.stringify(items.map((a) => a.pointer)))}::jsonb)))))`,
+      `act_ins as (insert into record_actions (record_id, organisation_id, pointer, description, owner, due_at,
+          completed_at, item)
+        select upd.id, ${organisationId}::uuid, a.pointer, a.description, a.owner, a.due_at, a.completed_at, a.item
+        from upd, jsonb_to_recordset(${p(JSON.stringify(items))}::jsonb) as a(pointer text, description text,
+          owner text, due_at timestamptz, completed_at timestamptz, item jsonb)
+        on conflict (record_id, pointer) do update set description = excluded.description, owner = excluded.owner,
+          due_at = excluded.due_at, completed_at = excluded.completed_at, item = excluded.item)`,
+    );
+  }
   if (audit) {
     const a = auditValues(audit);
-    parts.push(sql`aud as (
-      insert into audit_events (id, chain, at, organisation_id, actor_id, actor_name, action, entity_type, entity_id,
-        before_hash, after_hash, detail)
-      select ${a.id}::uuid, ${a.chain}, ${time(a.at)}, ${a.organisationId}::uuid, ${a.actorId}::uuid,
-        ${a.actorName}::text, ${a.action}, ${a.entityType}, ${a.entityId}::text, ${a.beforeHash}::text,
-        ${a.afterHash}::text, ${a.detail === null ? sql`null::jsonb` : json(a.detail)}
+    parts.push(`aud as (insert into audit_events (id, chain, at, organisation_id, actor_id, actor_name, action,
+        entity_type, entity_id, before_hash, after_hash, detail)
+      select ${p(a.id)}::uuid, ${p(a.chain)}::text, ${p(a.at.toISOString())}::timestamptz,
+        ${p(a.organisationId)}::uuid, ${p(a.actorId)}::uuid, ${p(a.actorName)}::text, ${p(a.action)}::text,
+        ${p(a.entityType)}::text, ${p(a.entityId)}::text, ${p(a.beforeHash)}::text, ${p(a.afterHash)}::text,
+        ${p(a.detail === null ? null : JSON.stringify(a.detail))}::jsonb
       from upd)`);
   }
-  const result = await db.execute(
-    sql`with upd as (${update.getSQL()}), ${sql.join(parts, sql`, `)} select upd.id from upd`,
-  );
-  if (rowsOf(result).length !== 1) return undefined;
+  const rows = await runText(db, `with ${parts.join(',\n')}\nselect id from upd`, values);
+  if (rows.length !== 1) return undefined;
   // The stored row is exactly the current one with the change applied: no read-back needed.
   return { ...current, ...set } as RecordRow;
-}
-
-/** Actions: upsert the current items, delete the ones no longer there (disjoint rows: no conflict in one statement). */
-function actionParts(organisationId: string, actions: GovernanceValues['actions']): SQL[] {
-  const items = actions.map((a) => ({
-    pointer: a.pointer,
-    description: a.description,
-    owner: a.owner,
-    due_at: a.dueAt?.toISOString() ?? null,
-    completed_at: a.completedAt?.toISOString() ?? null,
-    item: a.item,
-  }));
-  const table = recordActions;
-  return [
-    sql`act_del as (
-      delete from ${table} where record_id = (select id from upd)
-        and not (pointer = any (array(select jsonb_array_elements_text(${json(actions.map((a) => a.pointer))})))))`,
-    sql`act_ins as (
-      insert into ${table} (record_id, organisation_id, pointer, description, owner, due_at, completed_at, item)
-      select upd.id, ${organisationId}::uuid, a.pointer, a.description, a.owner, a.due_at, a.completed_at, a.item
-      from upd, jsonb_to_recordset(${json(items)}) as a(pointer text, description text, owner text, due_at timestamptz,
-          completed_at timestamptz, item jsonb)
-      on conflict (record_id, pointer) do update set description = excluded.description, owner = excluded.owner,
-        due_at = excluded.due_at, completed_at = excluded.completed_at, item = excluded.item)`,
-  ];
 }
 
 /** For a new record (inside its creating transaction): its actions, all new. */

@@ -1,7 +1,7 @@
 /** Finding a record the caller may see: anything else (another organisation's, invisible, malformed id) is 404. */
 import { and, eq, or, type SQL, sql } from 'drizzle-orm';
 import { canSeeRecord } from '../access/policy.js';
-import type { Db, Tx } from '../db/database.js';
+import type { Db } from '../db/database.js';
 import { records, users } from '../db/schema.js';
 import type { CurrentUser } from '../http/env.js';
 import { notFound } from '../http/problem.js';
@@ -10,17 +10,34 @@ import type { RecordRow } from './record-view.js';
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (id: string) => uuidPattern.test(id);
 
+/** Built once per database handle: every save and move reads its record this way. */
+const prepared = new WeakMap<Db, ReturnType<typeof prepare>>();
+function prepare(db: Db) {
+  return db
+    .select({ row: records, creatorName: users.name })
+    .from(records)
+    .innerJoin(users, eq(users.id, records.createdBy))
+    .where(
+      and(
+        eq(records.id, sql.placeholder('id')),
+        eq(records.organisationId, sql.placeholder('organisationId')),
+      ),
+    )
+    .prepare('formwork_find_record');
+}
+
 export async function findVisibleRecord(
-  db: Db | Tx,
+  db: Db,
   user: CurrentUser,
   id: string,
 ): Promise<{ row: RecordRow; creatorName: string }> {
   if (!isUuid(id)) throw notFound('That record');
-  const [found] = await db
-    .select({ row: records, creatorName: users.name })
-    .from(records)
-    .innerJoin(users, eq(users.id, records.createdBy))
-    .where(and(eq(records.id, id), eq(records.organisationId, user.organisationId)));
+  let query = prepared.get(db);
+  if (!query) {
+    query = prepare(db);
+    prepared.set(db, query);
+  }
+  const [found] = await query.execute({ id, organisationId: user.organisationId });
   if (!found || !canSeeRecord(user, found.row)) throw notFound('That record');
   return found;
 }
