@@ -1,5 +1,9 @@
 import type { Template } from '@formwork/engine/runtime';
-import { type CompiledTemplate, loadPrecompiledModule, type PrecompiledModule } from '@formwork/engine/runtime';
+import {
+  type CompiledTemplate,
+  loadPrecompiledModule,
+  type PrecompiledModule,
+} from '@formwork/engine/runtime';
 
 /** Loads the template's precompiled validator (an ES module served from our own origin, so a strict CSP
  * `script-src 'self'` holds) and returns the compiled template. No schema is compiled in the browser, and helpers
