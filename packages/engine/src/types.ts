@@ -64,6 +64,11 @@ export interface Stage {
   final?: boolean;
   /** When entering this stage falls due. Overdue status needs an explicit `now`. */
   due?: StageDeadline;
+  /**
+   * Top-level sections (properties of the root schema) first asked for at this stage: shown from the stage before
+   * it on (`sectionsForStage`). Wins over what the gates imply; sections named nowhere are derived from the gates.
+   */
+  sections?: string[];
 }
 
 export type GateSeverity = 'block' | 'warn';

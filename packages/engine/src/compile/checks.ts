@@ -164,6 +164,26 @@ export function checkFieldReferences(
       });
   }
 
+  const sections = isRecord(schema.properties) ? schema.properties : {};
+  const sectionStage = new Map<string, string>();
+  resolved.stages.forEach((stage, i) => {
+    for (const [j, section] of (stage.sections ?? []).entries()) {
+      const at = `/stages/${i}/sections/${j}`;
+      if (!Object.hasOwn(sections, section))
+        problems.push({
+          code: 'unknown-field',
+          pointer: at,
+          message: `Stage "${stage.id}" lists the section ${JSON.stringify(section)}, which is not a property of the form schema. Use one of: ${Object.keys(sections).join(', ') || '(none)'}.`,
+        });
+      else if (sectionStage.has(section))
+        problems.push({
+          code: 'duplicate-id',
+          pointer: at,
+          message: `The section ${JSON.stringify(section)} is listed by stage "${sectionStage.get(section)}" and by stage "${stage.id}". List it only at the stage that first asks for it.`,
+        });
+      else sectionStage.set(section, stage.id);
+    }
+  });
   resolved.stages.forEach((stage, i) => {
     const from = stage.due?.from;
     if (from && from !== '$createdAt' && !isKnownField(known, from))

@@ -61,6 +61,7 @@ export const templateMetaSchema = {
           roles: { type: 'array', items: { type: 'string', minLength: 1 } },
           signOff: { type: 'boolean' },
           final: { type: 'boolean' },
+          sections: { type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1 } },
           due: {
             type: 'object',
             required: ['from', 'hours'],

@@ -4,6 +4,8 @@ export { deadlines } from '../deadlines/deadlines.js';
 export { evaluate } from '../evaluate/evaluate.js';
 export { fieldTitle } from '../evaluate/field-title.js';
 export { prune } from '../evaluate/prune.js';
+export { type SectionStages, sectionStages } from '../stages/section-stages.js';
+export { sectionsForStage } from '../stages/sections-for-stage.js';
 export type * from '../types.js';
 export { loadPrecompiled } from './load-precompiled.js';
 export { loadPrecompiledModule } from './load-precompiled-module.js';
