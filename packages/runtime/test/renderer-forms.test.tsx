@@ -124,3 +124,120 @@ describe(`incident report ${latest}`, () => {
     expect(document.getElementById('root_incident_restraint_reason__error')).toBeTruthy();
   });
 });
+
+describe(`incident report ${latest}: the sections of the record's stage`, () => {
+  const nav = () => screen.getByRole('navigation', { name: 'Sections of this form' });
+  const sectionTitles = () =>
+    within(nav())
+      .getAllByRole('button')
+      .map((b) => b.firstChild?.textContent);
+
+  function renderAtStage(stage: string, data: Json = {}) {
+    const onChange = vi.fn();
+    const onProceed = vi.fn();
+    const stages = template.stages ?? [];
+    const nextStage = stages[stages.findIndex((s) => s.id === stage) + 1]?.id;
+    render(
+      <FormworkForm
+        compiled={compiled}
+        data={data}
+        stage={stage}
+        onChange={onChange}
+        onProceed={onProceed}
+        {...(nextStage ? { nextStage } : {})}
+        now={() => '2026-11-22T12:00:00.000Z'}
+      />,
+    );
+    return { onChange, onProceed };
+  }
+
+  it('a new report shows only what the person reporting answers, and says that more comes later', () => {
+    renderAtStage('draft');
+    expect(sectionTitles()).toEqual([
+      'What happened',
+      'People involved',
+      'Harm',
+      'Known risks',
+      'Safeguarding',
+    ]);
+    expect(screen.getByText('Section 1 of 5')).toBeTruthy();
+    expect(within(nav()).getByText('6 more sections open at later stages.')).toBeTruthy();
+    for (let i = 2; i <= 5; i++) fireEvent.click(screen.getByRole('button', { name: /^Next: / }));
+    expect(screen.getByRole('heading', { name: 'Safeguarding' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Next: / })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Continue' })).toBeTruthy();
+  });
+
+  it("a manager reviewing a reported record also sees who has been told and the manager's review", () => {
+    renderAtStage('reported');
+    expect(sectionTitles().slice(5)).toEqual(['Who has been told', 'Manager review']);
+    expect(screen.getByText('Section 1 of 7')).toBeTruthy();
+  });
+
+  it('without a stage, every section shows', () => {
+    render(<FormworkForm compiled={compiled} data={{}} onChange={() => {}} />);
+    expect(sectionTitles()).toHaveLength(11);
+    expect(within(nav()).queryByText(/open at later stages/)).toBeNull();
+  });
+
+  it('a later section that already holds answers is shown, and its answers are kept when others change', () => {
+    const { onChange } = renderAtStage('draft', { learning: { rootCause: 'A crowded lounge.' } });
+    expect(sectionTitles()).toContain('Learning');
+    expect(sectionTitles()).not.toContain('Manager review');
+    fireEvent.change(document.getElementById('root_incident_location') as HTMLInputElement, {
+      target: { value: 'The lounge' },
+    });
+    expect(onChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ learning: { rootCause: 'A crowded lounge.' } }),
+    );
+  });
+
+  it('a problem in a section the stage does not show brings that section back, linked and marked', () => {
+    // An emptied answer: nothing to show, but the engine still has something to say about it.
+    const { onProceed } = renderAtStage('draft', { learning: { rootCause: '' } });
+    expect(sectionTitles()).not.toContain('Learning');
+    for (let i = 2; i <= 5; i++) fireEvent.click(screen.getByRole('button', { name: /^Next: / }));
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(onProceed).not.toHaveBeenCalled();
+    const link = within(screen.getByRole('alert'))
+      .getAllByRole('link')
+      .find((a) => a.getAttribute('href') === '#root_learning_rootCause');
+    expect(link).toBeTruthy();
+    expect(sectionTitles()).toContain('Learning');
+    expect(within(nav()).getByRole('button', { name: /^Learning/ }).textContent).toContain('Needs attention');
+    fireEvent.click(link!);
+    expect(document.activeElement?.id).toBe('root_learning_rootCause');
+  });
+
+  it("a gate in the server's refusal that needs a hidden section brings it back", () => {
+    const serverEvaluation = {
+      valid: true,
+      errors: [],
+      canProceed: false,
+      safeguarding: false,
+      gates: [
+        {
+          id: 'tier-a-rapid-review',
+          stage: 'review',
+          status: 'blocked' as const,
+          severity: 'block' as const,
+          message: 'A rapid review needs its root cause.',
+          missing: ['/learning/rootCause'],
+        },
+      ],
+    };
+    render(
+      <FormworkForm
+        compiled={compiled}
+        data={{}}
+        stage="draft"
+        onChange={() => {}}
+        serverEvaluation={serverEvaluation}
+      />,
+    );
+    expect(sectionTitles()).toContain('Learning');
+    fireEvent.click(within(screen.getByRole('alert')).getByRole('link', { name: /root cause/ }));
+    expect(screen.getByRole('heading', { name: 'Learning' })).toBeTruthy();
+    expect(document.activeElement?.id).toBe('root_learning_rootCause');
+  });
+});

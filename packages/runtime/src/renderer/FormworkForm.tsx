@@ -5,6 +5,7 @@ import {
   type FieldError,
   type Json,
   prune,
+  sectionsForStage,
 } from '@formwork/engine/runtime';
 import { type JSX, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createValidator } from './createValidator.js';
@@ -26,6 +27,7 @@ import {
   sectionOf,
   withSectionData,
 } from './sections.js';
+import { stageSections } from './stageSections.js';
 import { useAfterPress } from './useAfterPress.js';
 import './formwork.css';
 
@@ -44,6 +46,9 @@ export interface FormworkFormProps {
   onProceed?: (data: Json) => void;
   proceedLabel?: string;
   readOnly?: boolean;
+  /** The record's current stage: only the sections the engine lists for it show (`sectionsForStage`), plus any
+   * that hold answers or that a message or gate points into. Absent: every section. */
+  stage?: string;
   /** The app passes the clock in; the engine never reads it. */
   now?: () => string;
 }
@@ -75,7 +80,7 @@ const CANNOT_PROCEED: FieldError = {
  * changes what the gates panel says.
  */
 export function FormworkForm(props: FormworkFormProps): JSX.Element {
-  const { compiled, nextStage, serverEvaluation, readOnly = false } = props;
+  const { compiled, nextStage, serverEvaluation, readOnly = false, stage } = props;
   const propsRef = useRef(props);
   propsRef.current = props;
   const recordRef = useRef<Json>(props.data ?? {});
@@ -94,7 +99,30 @@ export function FormworkForm(props: FormworkFormProps): JSX.Element {
   }));
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
-  const { sections } = layout;
+  // Later stages' sections (manager review, learning, …) wait until the record reaches them. A section a message
+  // or gate points into is revealed and stays revealed: an error is never hidden.
+  const forStage = useMemo(
+    () => (stage === undefined ? undefined : new Set(sectionsForStage(compiled, stage))),
+    [compiled, stage],
+  );
+  const [revealed, setRevealed] = useState<ReadonlySet<string>>(() => new Set());
+  // Answers are read from the ref: a section that gains answers is on screen already.
+  const sections = useMemo(
+    () => stageSections(layout.sections, forStage, revealed, recordRef.current),
+    [layout, forStage, revealed],
+  );
+  const sectionsRef = useRef(sections);
+  sectionsRef.current = sections;
+  const hiddenCount = layout.sections.length - sections.length;
+  /** Shows the sections holding these pointers, if the stage hid them. */
+  const reveal = useCallback((pointers: readonly string[]) => {
+    const keys = new Set<string>();
+    for (const p of pointers) {
+      const s = sectionOf(layoutRef.current.sections, p);
+      if (s && !sectionsRef.current.includes(s)) keys.add(s.key);
+    }
+    if (keys.size > 0) setRevealed((before) => new Set([...before, ...keys]));
+  }, []);
   const [openKey, setOpenKey] = useState(() => sections[0]?.key ?? FIELDS_KEY);
   const open = sections.find((s) => s.key === openKey) ?? sections[0];
 
@@ -200,18 +228,30 @@ export function FormworkForm(props: FormworkFormProps): JSX.Element {
     setOpenKey(key);
     setFocusRequest({ target: 'heading' });
   }, []);
-  const goToField = useCallback((pointer: string) => {
-    const s = sectionOf(layoutRef.current.sections, pointer);
-    if (s) setOpenKey(s.key);
-    // A message about a whole section (nothing in it answered yet) goes to the section's heading.
-    setFocusRequest({ target: s && s.prefix === pointer ? 'heading' : fieldId(pointer) });
-  }, []);
+  const goToField = useCallback(
+    (pointer: string) => {
+      const s = sectionOf(layoutRef.current.sections, pointer);
+      reveal([pointer]);
+      if (s) setOpenKey(s.key);
+      // A message about a whole section (nothing in it answered yet) goes to the section's heading.
+      setFocusRequest({ target: s && s.prefix === pointer ? 'heading' : fieldId(pointer) });
+    },
+    [reveal],
+  );
 
-  const showRefusal = useCallback((result: EvaluateResult) => {
-    setAttempt(result);
-    setShowAll(true);
-    setFocusRequest({ target: 'summary' });
-  }, []);
+  const showRefusal = useCallback(
+    (result: EvaluateResult) => {
+      // Every section the summary points into is listed (marked "Needs attention"), whatever the stage.
+      reveal([
+        ...result.errors.map((e) => e.path),
+        ...result.gates.filter(isBlocking).flatMap((g) => g.missing),
+      ]);
+      setAttempt(result);
+      setShowAll(true);
+      setFocusRequest({ target: 'summary' });
+    },
+    [reveal],
+  );
   useEffect(() => {
     if (serverEvaluation) showRefusal(withQuestions(serverEvaluation));
   }, [serverEvaluation, showRefusal, withQuestions]);
@@ -282,6 +322,7 @@ export function FormworkForm(props: FormworkFormProps): JSX.Element {
         openKey={open?.key ?? ''}
         needsAttention={needsAttention}
         onOpen={openSection}
+        laterCount={hiddenCount}
       />
       {open && (
         <section className="fw-section" aria-labelledby="fw-section-title">

@@ -6,10 +6,12 @@ export interface SectionNavProps {
   /** Sections with messages to look at (after a proceed attempt). */
   needsAttention: ReadonlySet<string>;
   onOpen: (key: string) => void;
+  /** Sections this form has for later stages, not shown yet. */
+  laterCount?: number;
 }
 
 /** "Section 2 of 6" and the list of sections, each a button that opens it. */
-export function SectionNav({ sections, openKey, needsAttention, onOpen }: SectionNavProps) {
+export function SectionNav({ sections, openKey, needsAttention, onOpen, laterCount = 0 }: SectionNavProps) {
   const index = sections.findIndex((s) => s.key === openKey);
   if (sections.length < 2) return null;
   return (
@@ -32,6 +34,13 @@ export function SectionNav({ sections, openKey, needsAttention, onOpen }: Sectio
           </li>
         ))}
       </ol>
+      {laterCount > 0 && (
+        <p className="fw-hint fw-sections__later">
+          {laterCount === 1
+            ? 'One more section opens at a later stage.'
+            : `${laterCount} more sections open at later stages.`}
+        </p>
+      )}
     </nav>
   );
 }

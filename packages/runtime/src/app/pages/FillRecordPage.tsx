@@ -143,6 +143,7 @@ function FillRecord({ bundle }: { bundle: RecordBundle }) {
             : {})}
           {...(serverEvaluation ? { serverEvaluation } : {})}
           readOnly={closed}
+          stage={record.stage}
           now={clock}
         />
       </div>
