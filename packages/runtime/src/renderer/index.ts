@@ -15,3 +15,4 @@ export { FormworkForm, type FormworkFormProps } from './FormworkForm.js';
 export { fieldId } from './fieldId.js';
 export { GatesPanel, type GatesPanelProps } from './GatesPanel.js';
 export { loadCompiled } from './loadCompiled.js';
+export { RecordSummary, type RecordSummaryProps } from './RecordSummary.js';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { FormworkForm } from '../../renderer/index.js';
+import { RecordSummary } from '../../renderer/index.js';
 import { formatDateTime } from '../format/time.js';
 import { PageHeading } from '../layout/PageHeading.js';
 import { Link } from '../router/Link.js';
@@ -119,14 +119,7 @@ export function RecordPage({ recordId }: { recordId: string }) {
         <h2 className="fwa-h2" id="answers-title">
           Answers
         </h2>
-        <FormworkForm
-          key={record.revision}
-          compiled={compiled}
-          data={record.data}
-          onChange={() => {}}
-          readOnly
-          now={clock}
-        />
+        <RecordSummary compiled={compiled} data={record.data} now={clock} />
       </section>
       <section className="fwa-section" aria-labelledby="history-title">
         <h2 className="fwa-h2" id="history-title">
