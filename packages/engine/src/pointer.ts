@@ -43,3 +43,37 @@ export function getAt(root: unknown, pointer: string): unknown {
 export function wildcardPointer(pointer: string): string {
   return pointer.replace(/\/(0|[1-9]\d*)(?=\/|$)/g, '/*');
 }
+
+/**
+ * A copy of `root` with `value` at `pointer`: only the objects and arrays along the path are copied. `undefined`
+ * when the path does not lead through objects and arrays to an existing parent.
+ */
+export function setAt(root: unknown, pointer: string, value: unknown): unknown {
+  const segments = parsePointer(pointer);
+  if (segments.length === 0) return value;
+  const copy = (node: unknown, i: number): unknown => {
+    const segment = segments[i]!;
+    const last = i === segments.length - 1;
+    if (Array.isArray(node)) {
+      if (!/^(0|[1-9]\d*)$/.test(segment) || Number(segment) >= node.length) return undefined;
+      const next = last ? value : copy(node[Number(segment)], i + 1);
+      if (next === undefined) return undefined;
+      const out = node.slice();
+      out[Number(segment)] = next;
+      return out;
+    }
+    if (!isRecord(node)) return undefined;
+    const next = last ? value : copy(ownGet(node, segment), i + 1);
+    if (next === undefined) return undefined;
+    const out = { ...node };
+    // defineProperty: a key `__proto__` stays a plain key.
+    Object.defineProperty(out, segment, {
+      value: next,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+    return out;
+  };
+  return copy(root, 0);
+}

@@ -160,6 +160,12 @@ export interface FieldError {
   message: string;
   /** The keyword or rule that produced it (`required`, `format`, `x-within`, …). */
   rule: string;
+  /**
+   * Set when the message is about a question inside a required group nobody has started (the group's own
+   * "Answer ‘…’" is replaced by its questions' messages): the title of the innermost such group, so that a summary
+   * can say whose question it is ("Answer ‘Name’ (Person involved)").
+   */
+  group?: string;
 }
 
 export type GateStatus = 'met' | 'blocked' | 'not-applicable';

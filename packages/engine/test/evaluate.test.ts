@@ -36,8 +36,16 @@ describe('field errors', () => {
 
   it('if/then: the branch is required only when shown, with no "must match then" noise', () => {
     expect(evaluate(incident, { ...base, harm: 'low' }).errors).toEqual([]);
+    // The required group nobody has started is reported as the questions inside it, named after the group.
     const { errors } = evaluate(incident, { ...base, harm: 'high' });
-    expect(errors).toEqual([{ path: '/escalation', rule: 'required', message: 'Answer ‘Escalation’' }]);
+    expect(errors).toEqual([
+      {
+        path: '/escalation/escalatedTo',
+        rule: 'required',
+        message: 'Answer ‘Escalated to’',
+        group: 'Escalation',
+      },
+    ]);
     const nested = evaluate(incident, { ...base, harm: 'high', escalation: {} }).errors;
     expect(nested).toEqual([
       { path: '/escalation/escalatedTo', rule: 'required', message: 'Answer ‘Escalated to’' },
@@ -59,7 +67,9 @@ describe('field errors', () => {
     const one = evaluate(incident, { ...base, selfNeglect: { indicators: ['hydration'] } });
     expect(one.errors).toEqual([]);
     const two = evaluate(incident, { ...base, selfNeglect: { indicators: ['hydration', 'infection'] } });
-    expect(two.errors.map((e) => e.path)).toEqual(['/selfNeglect/sameDayContact']);
+    expect(two.errors.map((e) => [e.path, e.group])).toEqual([
+      ['/selfNeglect/sameDayContact/contactedAt', 'Same-day contact'],
+    ]);
     expect(two.safeguarding).toBe(true);
     expect(one.safeguarding).toBe(false);
   });
@@ -69,7 +79,7 @@ describe('field errors', () => {
     t.parameters!.selfNeglectThreshold!.value = 1;
     const strict = compiled(t);
     const one = evaluate(strict, { ...base, selfNeglect: { indicators: ['hydration'] } });
-    expect(one.errors.map((e) => e.path)).toEqual(['/selfNeglect/sameDayContact']);
+    expect(one.errors.map((e) => e.path)).toEqual(['/selfNeglect/sameDayContact/contactedAt']);
     expect(one.safeguarding).toBe(true);
   });
 

@@ -116,6 +116,34 @@ describe('runTestCases', () => {
     expect(result?.failures[2]).toMatch(/error paths differ: expected but not found: \/visitedAt/);
   });
 
+  it('lets a case name a required group nobody has started, or the questions inside it', () => {
+    const grouped = compiled({
+      id: 'grouped',
+      version: '1.0.0',
+      title: 'Grouped',
+      schema: {
+        type: 'object',
+        required: ['person', 'note'],
+        properties: {
+          person: {
+            type: 'object',
+            title: 'Person',
+            required: ['name', 'role'],
+            properties: { name: { type: 'string' }, role: { type: 'string' } },
+          },
+          note: { type: 'string' },
+        },
+      },
+    });
+    const results = runTestCases(grouped, [
+      { name: 'by group', data: {}, expect: { errors: ['/person', '/note'] } },
+      { name: 'by question', data: {}, expect: { errors: ['/person/name', '/person/role', '/note'] } },
+      { name: 'half', data: {}, expect: { errors: ['/person/name', '/note'] } },
+    ]);
+    expect(results.map((r) => r.passed)).toEqual([true, true, false]);
+    expect(results[2]?.failures[0]).toMatch(/found but not expected: \/person\/role/);
+  });
+
   it('fails a case naming a gate or stage the template does not have, instead of passing it', () => {
     const results = runTestCases(compiled(), [
       { name: 'typo gate', data: calmVisit, expect: { blocked: ['concern-escalatd'] } },

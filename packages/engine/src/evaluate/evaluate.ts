@@ -1,58 +1,39 @@
 /**
  * evaluate(compiled, data, { to, now }): field errors for staff, gate results, and whether the record may move
  * on. Pure: the clock only arrives through `now`. Fails closed on an unknown stage or a rule that needs `now`.
+ * Everything evaluate needs besides validation is worked out once per compiled template (plan.ts).
  */
 import type {
   CompiledTemplate,
   EvaluateOptions,
   EvaluateResult,
-  FieldError,
   GateResult,
   ValidationContext,
-  Validator,
 } from '../types.js';
 import { fieldErrors } from './messages.js';
+import { planOf } from './plan.js';
+import { expandRequiredGroups } from './required-groups.js';
 import { missingPointers } from './requires.js';
-
-function run(
-  validate: Validator,
-  context: ValidationContext,
-  data: unknown,
-): { ok: boolean; errors: Validator['errors'] } {
-  try {
-    const ok = validate.call(context, data, { rootData: data }) === true;
-    return { ok, errors: validate.errors ?? null };
-  } catch (error) {
-    // A validator that throws (it should not) counts as failing, never as passing.
-    return {
-      ok: false,
-      errors: [
-        {
-          instancePath: '',
-          schemaPath: '#',
-          keyword: 'engine',
-          params: { reason: (error as Error).message },
-        },
-      ],
-    };
-  }
-}
+import { runValidator } from './run-validator.js';
 
 export function evaluate(
   compiled: CompiledTemplate,
   data: unknown,
   options: EvaluateOptions = {},
 ): EvaluateResult {
+  const plan = planOf(compiled);
   const context: ValidationContext = options.now !== undefined ? { now: options.now } : {};
-  const form = run(compiled.validators.form, context, data);
-  const errors: FieldError[] = fieldErrors(compiled, form.errors ?? []);
+  const form = runValidator(compiled.validators.form, context, data);
   let valid = form.ok;
+  const errors = form.errors
+    ? expandRequiredGroups(compiled, plan, context, data, fieldErrors(compiled, form.errors))
+    : [];
 
-  const stageIds = compiled.stages.map((s) => s.id);
+  const { stageIds } = plan;
   let upTo = stageIds.length - 1;
   let unknownStage = false;
   if (options.to !== undefined) {
-    upTo = stageIds.indexOf(options.to);
+    upTo = plan.stageIndex.get(options.to) ?? -1;
     if (upTo < 0) {
       unknownStage = true;
       upTo = stageIds.length - 1;
@@ -65,23 +46,22 @@ export function evaluate(
   }
 
   const gates: GateResult[] = [];
-  compiled.gates.forEach((gate, i) => {
-    const index = stageIds.indexOf(gate.stage);
-    if (options.to !== undefined && !unknownStage && index > upTo) return;
-    const validators = compiled.validators.gates[i] ?? {};
+  const onlyUpTo = options.to !== undefined && !unknownStage;
+  for (const { gate, stageIndex, validators, requires } of plan.gates) {
+    if (onlyUpTo && stageIndex > upTo) continue;
     const base = { id: gate.id, stage: gate.stage, severity: gate.severity, message: gate.message };
-    if (validators.when && !run(validators.when, context, data).ok) {
+    if (validators.when && !runValidator(validators.when, context, data).ok) {
       gates.push({ ...base, status: 'not-applicable', missing: [] });
-      return;
+      continue;
     }
-    const missing = missingPointers(data, gate.requires ?? []);
-    const checked = validators.check ? run(validators.check, context, data).ok : true;
+    const missing = missingPointers(data, requires);
+    const checked = validators.check ? runValidator(validators.check, context, data).ok : true;
     gates.push({ ...base, status: missing.length === 0 && checked ? 'met' : 'blocked', missing });
-  });
+  }
 
   let safeguarding = compiled.template.safeguarding?.always === true;
   if (!safeguarding && compiled.validators.safeguarding)
-    safeguarding = run(compiled.validators.safeguarding, context, data).ok;
+    safeguarding = runValidator(compiled.validators.safeguarding, context, data).ok;
 
   if (context.needsNow) {
     valid = false;

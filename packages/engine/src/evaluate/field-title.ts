@@ -1,6 +1,5 @@
 /** The question's title for a record pointer, found through properties, branches, `$ref`s and array items. */
 import { getAt, isRecord, parsePointer } from '../pointer.js';
-import type { CompiledTemplate } from '../types.js';
 
 type SchemaObject = { [key: string]: unknown };
 
@@ -67,9 +66,4 @@ export function titleInSchema(root: unknown, pointer: string): string {
     if (typeof s.title === 'string' && s.title.trim() !== '') return s.title;
   const segments = parsePointer(pointer).filter((s) => s !== '*' && !/^\d+$/.test(s));
   return segments.length > 0 ? humanise(segments[segments.length - 1]!) : 'This record';
-}
-
-/** The title of the question at a record pointer, for error summaries and gate panels. */
-export function fieldTitle(compiled: CompiledTemplate, pointer: string): string {
-  return titleInSchema(compiled.schema, pointer);
 }

@@ -4,7 +4,7 @@
  */
 import { escapeSegment, joinPointer, wildcardPointer } from '../pointer.js';
 import type { CompiledTemplate, FieldError, ValidatorError } from '../types.js';
-import { titleInSchema } from './field-title.js';
+import { planOf } from './plan.js';
 
 const CHOICE_OF_CONSTS = /\/(oneOf|anyOf)\/\d+\/const$/;
 
@@ -24,8 +24,8 @@ function num(value: unknown): number {
   return typeof value === 'number' ? value : Number(value);
 }
 
-function defaultMessage(e: ValidatorError, path: string, schema: unknown): string {
-  const title = quoted(titleInSchema(schema, path));
+function defaultMessage(e: ValidatorError, path: string, titleOf: (pointer: string) => string): string {
+  const title = quoted(titleOf(path));
   const p = e.params;
   switch (e.keyword) {
     case 'required':
@@ -91,7 +91,7 @@ function defaultMessage(e: ValidatorError, path: string, schema: unknown): strin
     case 'not':
       return `This answer cannot be used for ${title}`;
     case 'x-within': {
-      const other = quoted(titleInSchema(schema, String(p.after)));
+      const other = quoted(titleOf(String(p.after)));
       const min = p.minHours === null || p.minHours === undefined ? 0 : num(p.minHours);
       const max = p.maxHours === null || p.maxHours === undefined ? undefined : num(p.maxHours);
       if (max !== undefined && min > 0)
@@ -100,7 +100,7 @@ function defaultMessage(e: ValidatorError, path: string, schema: unknown): strin
       return `This needs to be at least ${hoursText(min)} after ${other}`;
     }
     case 'x-sameDay':
-      return `This needs to be on the same day as ${quoted(titleInSchema(schema, String(p.as)))}`;
+      return `This needs to be on the same day as ${quoted(titleOf(String(p.as)))}`;
     case 'x-age': {
       const max = p.maxHours === null || p.maxHours === undefined ? undefined : num(p.maxHours);
       const min = p.minHours === null || p.minHours === undefined ? 0 : num(p.minHours);
@@ -147,6 +147,8 @@ export function templateMessage(compiled: CompiledTemplate, path: string, rule: 
 
 export function fieldErrors(compiled: CompiledTemplate, errors: readonly ValidatorError[]): FieldError[] {
   const out: FieldError[] = [];
+  if (errors.length === 0) return out;
+  const { title } = planOf(compiled);
   const seen = new Set<string>();
   for (const e of errors) {
     // `if` ("must match then schema") is noise: the `then` errors say what is needed.
@@ -163,7 +165,7 @@ export function fieldErrors(compiled: CompiledTemplate, errors: readonly Validat
     const key = `${path}\u0000${rule}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const message = templateMessage(compiled, path, rule) ?? defaultMessage(e, path, compiled.schema);
+    const message = templateMessage(compiled, path, rule) ?? defaultMessage(e, path, title);
     out.push({ path, message, rule });
   }
   return out;

@@ -9,10 +9,31 @@ export function isMissing(value: unknown): boolean {
   return false;
 }
 
-export function missingPointers(data: unknown, requires: readonly string[]): string[] {
+/** A `requires` pointer parsed once (per compiled template), not per evaluation. */
+export interface ParsedRequire {
+  pointer: string;
+  segments: readonly string[];
+  fansOut: boolean;
+}
+
+export function parseRequires(requires: readonly string[]): ParsedRequire[] {
+  return requires.map((pointer) => {
+    const segments = parsePointer(pointer);
+    return { pointer, segments, fansOut: segments.includes('*') };
+  });
+}
+
+export function missingPointers(data: unknown, requires: readonly (string | ParsedRequire)[]): string[] {
   const missing: string[] = [];
-  for (const pattern of requires) {
-    const segments = parsePointer(pattern);
+  for (const entry of requires) {
+    const { pointer, segments, fansOut } = typeof entry === 'string' ? parseRequires([entry])[0]! : entry;
+    if (!fansOut) {
+      // Without `*` the concrete pointer is the pattern itself (compile admits only well-formed pointers).
+      let value = data;
+      for (const segment of segments) value = ownGet(value, segment);
+      if (isMissing(value)) missing.push(pointer);
+      continue;
+    }
     // Breadth-first over `*`: each entry is a concrete pointer and the value found there.
     let frontier: { at: string; value: unknown }[] = [{ at: '', value: data }];
     for (const segment of segments) {
@@ -30,5 +51,5 @@ export function missingPointers(data: unknown, requires: readonly string[]): str
     }
     for (const { at, value } of frontier) if (isMissing(value)) missing.push(at);
   }
-  return [...new Set(missing)];
+  return missing.length > 1 ? [...new Set(missing)] : missing;
 }

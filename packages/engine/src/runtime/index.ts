@@ -2,7 +2,7 @@
 export { canonicalJson } from '../canonical-json.js';
 export { deadlines } from '../deadlines/deadlines.js';
 export { evaluate } from '../evaluate/evaluate.js';
-export { fieldTitle } from '../evaluate/field-title.js';
+export { fieldTitle } from '../evaluate/plan.js';
 export { prune } from '../evaluate/prune.js';
 export { type SectionStages, sectionStages } from '../stages/section-stages.js';
 export { sectionsForStage } from '../stages/sections-for-stage.js';

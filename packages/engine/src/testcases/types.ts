@@ -13,7 +13,10 @@ export interface TestCaseExpect {
   warned?: string[];
   met?: string[];
   notApplicable?: string[];
-  /** Record pointers of the field errors (`path` of each error, duplicates ignored). */
+  /**
+   * Record pointers of the field errors (`path` of each error, duplicates ignored). A required group nobody has
+   * started may be listed by its own pointer: it stands for the questions inside it that evaluate reports.
+   */
   errors?: string[];
   /** Record pointers that `prune` removes. */
   pruned?: string[];

@@ -1,0 +1,68 @@
+/**
+ * A required group (a section, or an object inside one) that nobody has started fails with one `required` error
+ * on the group, which names no question to answer. Such an error is replaced by the errors of the questions
+ * inside it: the form is validated again with the group started (`{}` at its pointer), recursively, so the words,
+ * the conditions and the template's own messages are exactly those the questions get once the group exists.
+ * Each carries `group`, the title of the innermost group it stands in for. A group with nothing required inside
+ * keeps its own error.
+ */
+import { getAt, setAt } from '../pointer.js';
+import type { CompiledTemplate, FieldError, ValidationContext } from '../types.js';
+import { fieldErrors } from './messages.js';
+import type { EvaluatePlan } from './plan.js';
+import { runValidator } from './run-validator.js';
+
+/** Groups inside groups are opened this many levels deep at most. */
+const MAX_DEPTH = 4;
+
+function isUnstartedGroup(plan: EvaluatePlan, data: unknown, e: FieldError): boolean {
+  return e.rule === 'required' && e.path !== '' && plan.isGroup(e.path) && getAt(data, e.path) === undefined;
+}
+
+export function expandRequiredGroups(
+  compiled: CompiledTemplate,
+  plan: EvaluatePlan,
+  context: ValidationContext,
+  data: unknown,
+  errors: FieldError[],
+): FieldError[] {
+  if (!errors.some((e) => isUnstartedGroup(plan, data, e))) return errors;
+  return expand(compiled, plan, context, data, errors, 0);
+}
+
+function expand(
+  compiled: CompiledTemplate,
+  plan: EvaluatePlan,
+  context: ValidationContext,
+  data: unknown,
+  errors: readonly FieldError[],
+  depth: number,
+): FieldError[] {
+  const out: FieldError[] = [];
+  const seen = new Set<string>();
+  const add = (e: FieldError) => {
+    const key = `${e.path}\u0000${e.rule}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(e);
+  };
+  for (const e of errors) {
+    const started =
+      depth < MAX_DEPTH && isUnstartedGroup(plan, data, e) ? setAt(data, e.path, {}) : undefined;
+    if (started === undefined) {
+      add(e);
+      continue;
+    }
+    const prefix = `${e.path}/`;
+    const form = runValidator(compiled.validators.form, context, started);
+    const inside = fieldErrors(compiled, form.errors ?? []).filter((c) => c.path.startsWith(prefix));
+    if (inside.length === 0) {
+      add(e);
+      continue;
+    }
+    const group = e.group ?? plan.title(e.path);
+    for (const c of expand(compiled, plan, context, started, inside, depth + 1))
+      add(c.group === undefined ? { ...c, group } : c);
+  }
+  return out;
+}
