@@ -1,13 +1,12 @@
 import type { CompiledTemplate, FieldError, GateResult } from '@formwork/engine/runtime';
 import { type Ref, useId } from 'react';
-import type { ShownError } from './expandMissingGroups.js';
 import { FieldLink } from './FieldLink.js';
 
 export interface ErrorSummaryProps {
   /** The template the messages are about (the engine's messages already name their question). */
   compiled: CompiledTemplate;
   /** A message that stands in for part of a group nobody has started names the group too (`group`). */
-  errors: readonly (FieldError | ShownError)[];
+  errors: readonly FieldError[];
   /** Gates from the same evaluation: the blocking ones are listed too, each linking to the first field it needs. */
   gates?: readonly GateResult[];
   /** Called when a link is chosen; defaults to focusing the field by its id. FormworkForm uses it to open the
@@ -39,7 +38,7 @@ export function ErrorSummary(props: ErrorSummaryProps) {
             ) : (
               <FieldLink pointer={e.path} onSelect={onSelect}>
                 {e.message}
-                {'group' in e && e.group !== undefined && ` (${e.group})`}
+                {e.group !== undefined && ` (${e.group})`}
               </FieldLink>
             )}
           </li>

@@ -11,7 +11,6 @@ import { type JSX, useCallback, useEffect, useMemo, useRef, useState } from 'rea
 import { createValidator } from './createValidator.js';
 import { ErrorSummary } from './ErrorSummary.js';
 import { toSectionErrorSchema } from './errorSchema.js';
-import { expandMissingGroups } from './expandMissingGroups.js';
 import { fieldId } from './fieldId.js';
 import { GatesPanel } from './GatesPanel.js';
 import { SectionForm } from './SectionForm.js';
@@ -133,14 +132,10 @@ export function FormworkForm(props: FormworkFormProps): JSX.Element {
     if (p.now) options.now = p.now();
     return options;
   }, []);
-  /** The engine's answer, with each required group nobody has started shown as the questions inside it. */
-  const withQuestions = useCallback(
-    (result: EvaluateResult) => expandMissingGroups(compiled, recordRef.current, result, evaluateOptions()),
-    [compiled, evaluateOptions],
-  );
+  // A required group nobody has started comes from the engine as the questions inside it (each with `group`).
   const evaluateNow = useCallback(
-    (): EvaluateResult => withQuestions(evaluate(compiled, recordRef.current, evaluateOptions())),
-    [compiled, evaluateOptions, withQuestions],
+    (): EvaluateResult => evaluate(compiled, recordRef.current, evaluateOptions()),
+    [compiled, evaluateOptions],
   );
   // The first evaluation waits until the form is on screen: nothing it says shows before a field is left or the
   // last section is reached, and the first paint of a long form should not wait for it. Proceed always evaluates
@@ -253,8 +248,8 @@ export function FormworkForm(props: FormworkFormProps): JSX.Element {
     [reveal],
   );
   useEffect(() => {
-    if (serverEvaluation) showRefusal(withQuestions(serverEvaluation));
-  }, [serverEvaluation, showRefusal, withQuestions]);
+    if (serverEvaluation) showRefusal(serverEvaluation);
+  }, [serverEvaluation, showRefusal]);
 
   const proceed = () => {
     clearTimeout(timer.current);
