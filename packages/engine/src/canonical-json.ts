@@ -24,15 +24,29 @@ function serialise(value: unknown, depth: number): string {
       // JSON.stringify escapes lone surrogates and control characters as RFC 8785 requires (ES2019+).
       return JSON.stringify(value);
     case 'object': {
+      // Loops and string concatenation rather than map/filter/join: a template's hash is taken every time a
+      // precompiled module is loaded, so this is on the cold path.
       if (Array.isArray(value)) {
-        return `[${value.map((item) => (item === undefined ? 'null' : serialise(item, depth + 1))).join(',')}]`;
+        let out = '[';
+        for (let i = 0; i < value.length; i++) {
+          if (i > 0) out += ',';
+          const item: unknown = value[i];
+          out += item === undefined ? 'null' : serialise(item, depth + 1);
+        }
+        return `${out}]`;
       }
       const obj = value as { [key: string]: unknown };
       // Default sort compares UTF-16 code units, which is what RFC 8785 asks for.
-      const keys = Object.keys(obj)
-        .filter((k) => obj[k] !== undefined)
-        .sort();
-      return `{${keys.map((k) => `${JSON.stringify(k)}:${serialise(obj[k], depth + 1)}`).join(',')}}`;
+      const keys = Object.keys(obj).sort();
+      let out = '{';
+      let first = true;
+      for (const k of keys) {
+        const v = obj[k];
+        if (v === undefined) continue;
+        out += `${first ? '' : ','}${JSON.stringify(k)}:${serialise(v, depth + 1)}`;
+        first = false;
+      }
+      return `${out}}`;
     }
     default:
       throw new TypeError(`canonicalJson: a ${typeof value} is not JSON`);

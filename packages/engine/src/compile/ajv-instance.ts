@@ -1,7 +1,7 @@
 /** One Ajv2020 per compile, configured the same way for run-time and precompiled validators. */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import * as addFormatsModule from 'ajv-formats';
-import { linearRegExp } from '../runtime/regexp.js';
+import { compileLinearPattern, linearRegExp } from '../runtime/regexp.js';
 import { registerVocabulary } from '../vocabulary/index.js';
 
 type AddFormats = (ajv: Ajv2020) => Ajv2020;
@@ -13,6 +13,19 @@ const applyFormats = (
     : (formatsNs.default as { default: unknown }).default
 ) as AddFormats;
 
+/**
+ * At compile time every pattern is compiled for RE2 at once, so that one RE2 cannot run (in a schema passed
+ * through `schemas`, which the pattern checks do not read) fails compile; the generated code still names the
+ * run-time function, which compiles on first use.
+ */
+const checkedRegExp = Object.assign(
+  (pattern: string, flags?: string) => {
+    compileLinearPattern(pattern);
+    return linearRegExp(pattern, flags);
+  },
+  { code: linearRegExp.code },
+);
+
 export function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: true,
@@ -22,7 +35,7 @@ export function createAjv(): Ajv2020 {
     passContext: true,
     messages: false,
     // `source` keeps the generated code for standalone output; `regExp` makes every pattern linear-time.
-    code: { source: true, esm: false, regExp: linearRegExp, lines: false },
+    code: { source: true, esm: false, regExp: checkedRegExp, lines: false },
     // Every `$ref` is a call of one shared function, never a copy of its target: a named condition used by
     // twenty `if`s and gates is generated once (the precompiled incident report: 54 → 31 KiB gzipped).
     inlineRefs: false,
@@ -39,7 +52,7 @@ export function metaValidatorAjv(): Ajv2020 {
     allErrors: true,
     strictTypes: false,
     strictRequired: false,
-    code: { regExp: linearRegExp },
+    code: { regExp: checkedRegExp },
   });
   return metaAjv;
 }

@@ -3,7 +3,7 @@
  * reject at compile time what would not run there, and the nested quantifiers that backtrack catastrophically in
  * the regular-expression engines other tools (rjsf's browser validator) use.
  */
-import { linearRegExp } from '../runtime/regexp.js';
+import { compileLinearPattern } from '../runtime/regexp.js';
 
 export type PatternVerdict =
   | { ok: true }
@@ -16,7 +16,7 @@ export function checkPattern(pattern: string): PatternVerdict {
     return { ok: false, code: 'invalid-pattern', reason: (error as Error).message };
   }
   try {
-    linearRegExp(pattern, 'u');
+    compileLinearPattern(pattern);
   } catch (error) {
     return {
       ok: false,

@@ -179,12 +179,24 @@ function pruneNode(
   return out;
 }
 
-export function prune(compiled: CompiledTemplate, data: Json): PruneResult {
-  const ifs = new WeakMap<object, Validator>();
-  for (const { pointer, schema } of ifPointers(compiled.schema)) {
-    const validate = compiled.validators.ifs[pointer];
-    if (validate) ifs.set(schema, validate);
+/** The `if` validators by subschema object, found once per compiled template (not per prune). */
+const ifTables = new WeakMap<CompiledTemplate, WeakMap<object, Validator>>();
+
+function ifValidators(compiled: CompiledTemplate): WeakMap<object, Validator> {
+  let ifs = ifTables.get(compiled);
+  if (!ifs) {
+    ifs = new WeakMap<object, Validator>();
+    for (const { pointer, schema } of ifPointers(compiled.schema)) {
+      const validate = compiled.validators.ifs[pointer];
+      if (validate) ifs.set(schema, validate);
+    }
+    ifTables.set(compiled, ifs);
   }
+  return ifs;
+}
+
+export function prune(compiled: CompiledTemplate, data: Json): PruneResult {
+  const ifs = ifValidators(compiled);
   const walk: Walk = {
     root: compiled.schema,
     baseId: typeof compiled.schema.$id === 'string' ? compiled.schema.$id : undefined,

@@ -42,15 +42,35 @@ export function makeCompiledTemplate(
   validators: TemplateValidators,
 ): CompiledTemplate {
   const baseId = typeof resolved.schema.$id === 'string' ? resolved.schema.$id : undefined;
-  const byIdentity = new WeakMap<object, Validator>();
-  const byJson = new Map<string, Validator>();
-  for (const { pointer, schema } of ifPointers(resolved.schema)) {
-    const validate = validators.ifs[pointer];
-    if (!validate) continue;
-    byIdentity.set(schema, validate);
-    const key = conditionKey(schema, baseId);
-    if (key !== undefined && !byJson.has(key)) byJson.set(key, validate);
-  }
+  // Built on the first condition question, not at load: loading a module should cost only what evaluate needs.
+  let tables:
+    | { byIdentity: WeakMap<object, Validator>; byJson: Map<string, Validator> | undefined }
+    | undefined;
+  const lookup = (subschema: unknown): Validator | undefined => {
+    if (!tables) {
+      const byIdentity = new WeakMap<object, Validator>();
+      for (const { pointer, schema } of ifPointers(resolved.schema)) {
+        const validate = validators.ifs[pointer];
+        if (validate) byIdentity.set(schema, validate);
+      }
+      tables = { byIdentity, byJson: undefined };
+    }
+    const found =
+      typeof subschema === 'object' && subschema !== null ? tables.byIdentity.get(subschema) : undefined;
+    if (found) return found;
+    // rjsf usually hands back the very object it was given; canonical JSON is the slow fallback, built once.
+    if (!tables.byJson) {
+      const byJson = new Map<string, Validator>();
+      for (const { pointer, schema } of ifPointers(resolved.schema)) {
+        const validate = validators.ifs[pointer];
+        const key = validate ? conditionKey(schema, baseId) : undefined;
+        if (validate && key !== undefined && !byJson.has(key)) byJson.set(key, validate);
+      }
+      tables.byJson = byJson;
+    }
+    const key = conditionKey(subschema, baseId);
+    return key === undefined ? undefined : tables.byJson.get(key);
+  };
   return {
     template,
     schema: resolved.schema,
@@ -60,12 +80,7 @@ export function makeCompiledTemplate(
     validators,
     isValid(subschema: unknown, data: unknown): boolean {
       try {
-        let validate =
-          typeof subschema === 'object' && subschema !== null ? byIdentity.get(subschema) : undefined;
-        if (!validate) {
-          const key = conditionKey(subschema, baseId);
-          validate = key === undefined ? undefined : byJson.get(key);
-        }
+        const validate = lookup(subschema);
         // An unknown condition is answered "no": showing a branch nobody compiled would be a guess.
         if (!validate) return false;
         return validate.call({}, data, { rootData: data }) === true;

@@ -9,10 +9,20 @@ export interface LinearRegExp {
   toString(): string;
 }
 
+/** Compiles a pattern for RE2JS now; throws when RE2 cannot run it (compile's pattern check uses this). */
+export function compileLinearPattern(pattern: string): RE2JS {
+  return RE2JS.compile(RE2JS.translateRegExp(pattern));
+}
+
 export function linearRegExp(pattern: string, flags = ''): LinearRegExp {
-  const compiled = RE2JS.compile(RE2JS.translateRegExp(pattern));
+  // Compiled on first use: a precompiled module creates every pattern when it loads, and most forms test only a
+  // few of them before someone answers more (compile has already checked that each one compiles).
+  let compiled: RE2JS | undefined;
   return {
-    test: (input: string) => compiled.test(input),
+    test: (input: string) => {
+      compiled ??= compileLinearPattern(pattern);
+      return compiled.test(input);
+    },
     // ajv de-duplicates patterns by this string: it must be unique per pattern.
     toString: () => `/${pattern}/${flags}`,
   };

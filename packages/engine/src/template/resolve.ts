@@ -17,9 +17,15 @@ export function isParamRef(value: unknown): value is { $param: string } {
   return isRecord(value) && Object.keys(value).length === 1 && typeof value.$param === 'string';
 }
 
-function substitute(value: Json, pointer: string, template: Template, problems: TemplateProblem[]): Json {
-  if (Array.isArray(value))
-    return value.map((v, i) => substitute(v, joinPointer(pointer, i), template, problems));
+/** Where a value sits, built only when a problem needs its pointer (joining every pointer costs more than the copy). */
+type At = { up: At; key: string | number } | string;
+
+function pointerOf(at: At): string {
+  return typeof at === 'string' ? at : joinPointer(pointerOf(at.up), at.key);
+}
+
+function substitute(value: Json, at: At, template: Template, problems: TemplateProblem[]): Json {
+  if (Array.isArray(value)) return value.map((v, i) => substitute(v, { up: at, key: i }, template, problems));
   if (!isRecord(value)) return value;
   if ('$param' in value) {
     const name = value.$param;
@@ -30,7 +36,7 @@ function substitute(value: Json, pointer: string, template: Template, problems: 
     if (!isParamRef(value) || !declared) {
       problems.push({
         code: 'unknown-parameter',
-        pointer,
+        pointer: pointerOf(at),
         message: `The parameter ${JSON.stringify(name)} is not declared. Add it under "parameters" or fix the name.`,
       });
       return 0;
@@ -39,7 +45,7 @@ function substitute(value: Json, pointer: string, template: Template, problems: 
   }
   const out: { [key: string]: Json } = {};
   for (const key of Object.keys(value))
-    out[key] = substitute(value[key] as Json, joinPointer(pointer, key), template, problems);
+    out[key] = substitute(value[key] as Json, { up: at, key }, template, problems);
   return out;
 }
 
