@@ -56,7 +56,7 @@ describe('a support worker reports an incident involving restraint; a manager re
     const { page } = worker;
     const d = new PointerDriver(page);
     await d.choose('Was restraint or another restriction used?', 'Yes');
-    await d.openSection(incidentReport.lastSection);
+    await d.openSection(incidentReport.lastSectionWhenNew);
     await d.press('Continue to Reported');
 
     const summary = errorSummary(page);
@@ -78,7 +78,7 @@ describe('a support worker reports an incident involving restraint; a manager re
     const { page, problems } = worker;
     const d = new PointerDriver(page);
     await answerRestraintIncident(d);
-    await d.openSection(incidentReport.lastSection);
+    await d.openSection(incidentReport.lastSectionWhenNew);
     await d.press('Continue to Reported');
 
     await waitForRecordView(page, recordId);
@@ -101,7 +101,7 @@ describe('a support worker reports an incident involving restraint; a manager re
     await page.waitForURL(/\/fill$/);
 
     const d = new PointerDriver(page);
-    await d.openSection(incidentReport.lastSection);
+    await d.openSection(incidentReport.lastSectionWhenReported);
     await d.press('Continue to Manager reviewed');
     const summary = errorSummary(page);
     await summary.waitFor();
@@ -117,7 +117,7 @@ describe('a support worker reports an incident involving restraint; a manager re
     await d.dateTime('When was it reviewed?', 1);
     await d.text('Review notes', 'Restraint was in the plan, brief and proportionate.');
     await d.choose('Has the person who reported it been told what happens next?', 'Yes');
-    await d.openSection(incidentReport.lastSection);
+    await d.openSection(incidentReport.lastSectionWhenReported);
     await d.press('Continue to Manager reviewed');
     await waitForRecordView(page, recordId);
     expect(await summaryValue(page, 'Stage')).toBe('Manager reviewed');

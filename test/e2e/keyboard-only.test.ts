@@ -28,7 +28,7 @@ describe('with the keyboard alone', () => {
     await incidentReport.whatHappened(page).waitFor();
 
     await answerRestraintIncident(keys);
-    await keys.openSection(incidentReport.lastSection);
+    await keys.openSection(incidentReport.lastSectionWhenNew);
     await keys.press('Continue to Reported');
 
     await waitForRecordView(page, recordId);

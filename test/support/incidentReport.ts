@@ -7,6 +7,9 @@ export const incidentReport = {
   whatHappened: (page: Page) => field(page, 'What happened?'),
   immediateActions: (page: Page) => field(page, 'What was done straight away to keep people safe?'),
   restraintUsed: (page: Page) => group(page, 'Was restraint or another restriction used?'),
+  /** The last section shown, which holds "Continue": the form shows the sections of the record's stage. */
+  lastSectionWhenNew: 'Safeguarding',
+  lastSectionWhenReported: 'Manager review',
   lastSection: 'Follow-up actions',
 };
 
