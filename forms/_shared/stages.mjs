@@ -21,3 +21,9 @@ export function gate(id, stageId, message, { when, requires, check, severity = '
     source,
   };
 }
+
+/** The same stages, with the sections first asked for at some of them named explicitly (`Stage.sections`), where
+ * what the gates imply is not what staff expect (e.g. a checklist whose indicators no gate requires). */
+export function withSections(stages, sectionsByStage) {
+  return stages.map((s) => (sectionsByStage[s.id] ? { ...s, sections: sectionsByStage[s.id] } : s));
+}

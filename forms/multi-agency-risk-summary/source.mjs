@@ -4,7 +4,7 @@
 import { actionList } from '../_shared/action.mjs';
 import { at, inSection, is, isOneOf, ref, show } from '../_shared/conditions.mjs';
 import { choice, dateTime, longText, multi, section, text } from '../_shared/fields.mjs';
-import { gate, param, stage } from '../_shared/stages.mjs';
+import { gate, param, stage, withSections } from '../_shared/stages.mjs';
 import { defineTemplate } from '../_shared/template.mjs';
 import { autoUi } from '../_shared/ui-schema.mjs';
 
@@ -224,30 +224,46 @@ const parameters = {
   },
 };
 
-export const templates = [
-  defineTemplate({
-    id: 'multi-agency-risk-summary',
-    version: '1.0.0',
-    title: 'Multi-agency shared risk summary',
-    description:
-      'Brings together what each agency knows about exploitation risk, with consent-led sharing, a partner risk review, agreed actions and weekly reviews until the risk reduces.',
-    changelog: [{ version: '1.0.0', changes: ['First published version.'] }],
-    sections,
-    required: ['summary', 'sharing'],
-    conditions,
-    display,
-    uiSchema,
-    messages,
-    stages,
-    gates,
-    parameters,
-    extensionPoints: {
-      exploitationIndicators: {
-        pointer: '/schema/properties/indicators/properties/exploitation/items',
-        title: 'Exploitation indicators',
-        description: 'Providers may add local indicators; the review rule counts them.',
-      },
+const base = {
+  id: 'multi-agency-risk-summary',
+  title: 'Multi-agency shared risk summary',
+  description:
+    'Brings together what each agency knows about exploitation risk, with consent-led sharing, a partner risk review, agreed actions and weekly reviews until the risk reduces.',
+  sections,
+  required: ['summary', 'sharing'],
+  conditions,
+  display,
+  uiSchema,
+  messages,
+  stages,
+  gates,
+  parameters,
+  extensionPoints: {
+    exploitationIndicators: {
+      pointer: '/schema/properties/indicators/properties/exploitation/items',
+      title: 'Exploitation indicators',
+      description: 'Providers may add local indicators; the review rule counts them.',
     },
-    safeguarding: { always: true },
+  },
+  safeguarding: { always: true },
+};
+
+const CHANGELOG_1_0_0 = { version: '1.0.0', changes: ['First published version.'] };
+
+export const templates = [
+  defineTemplate({ ...base, version: '1.0.0', changelog: [CHANGELOG_1_0_0] }),
+  defineTemplate({
+    ...base,
+    version: '1.1.0',
+    changelog: [
+      {
+        version: '1.1.0',
+        changes: [
+          'The exploitation indicators are asked with the summary, when the record is first filled in (before, the form showed them only once the record was shared).',
+        ],
+      },
+      CHANGELOG_1_0_0,
+    ],
+    stages: withSections(stages, { shared: ['summary', 'indicators', 'sharing'] }),
   }),
 ];

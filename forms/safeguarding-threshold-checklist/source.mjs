@@ -14,7 +14,7 @@ import {
   YES_NO_UNSURE,
   yesNo,
 } from '../_shared/fields.mjs';
-import { gate, param, stage } from '../_shared/stages.mjs';
+import { gate, param, stage, withSections } from '../_shared/stages.mjs';
 import { defineTemplate } from '../_shared/template.mjs';
 import { autoUi } from '../_shared/ui-schema.mjs';
 
@@ -409,31 +409,50 @@ const parameters = {
   },
 };
 
-export const templates = [
-  defineTemplate({
-    id: 'safeguarding-threshold-checklist',
-    version: '1.0.0',
-    title: 'Safeguarding threshold checklist',
-    description:
-      "Helps decide whether a concern meets the threshold for a safeguarding referral: immediate safety, the three Care Act tests, self-neglect indicators, the person's wishes, consent and the decision.",
-    changelog: [{ version: '1.0.0', changes: ['First published version.'] }],
-    sections,
-    required: ['immediate', 'concern', 's42', 'views', 'consent'],
-    conditions,
-    display,
-    uiSchema,
-    messages,
-    stages,
-    gates,
-    parameters,
-    extensionPoints: {
-      selfNeglectIndicators: {
-        pointer: '/schema/properties/selfNeglect/properties/indicators/items',
-        title: 'Self-neglect indicators',
-        description:
-          'Providers may add local indicators. The same-day rule counts indicators, so adding one can only make it apply more often.',
-      },
+const base = {
+  id: 'safeguarding-threshold-checklist',
+  title: 'Safeguarding threshold checklist',
+  description:
+    "Helps decide whether a concern meets the threshold for a safeguarding referral: immediate safety, the three Care Act tests, self-neglect indicators, the person's wishes, consent and the decision.",
+  sections,
+  required: ['immediate', 'concern', 's42', 'views', 'consent'],
+  conditions,
+  display,
+  uiSchema,
+  messages,
+  stages,
+  gates,
+  parameters,
+  extensionPoints: {
+    selfNeglectIndicators: {
+      pointer: '/schema/properties/selfNeglect/properties/indicators/items',
+      title: 'Self-neglect indicators',
+      description:
+        'Providers may add local indicators. The same-day rule counts indicators, so adding one can only make it apply more often.',
     },
-    safeguarding: { always: true },
+  },
+  safeguarding: { always: true },
+};
+
+const CHANGELOG_1_0_0 = { version: '1.0.0', changes: ['First published version.'] };
+
+export const templates = [
+  defineTemplate({ ...base, version: '1.0.0', changelog: [CHANGELOG_1_0_0] }),
+  defineTemplate({
+    ...base,
+    version: '1.1.0',
+    changelog: [
+      {
+        version: '1.1.0',
+        changes: [
+          'The self-neglect indicators are asked with the concern, so staff see them when they first fill in the checklist (before, the form showed them only at the decision stage).',
+        ],
+      },
+      CHANGELOG_1_0_0,
+    ],
+    stages: withSections(stages, {
+      submitted: ['immediate', 'concern', 's42', 'selfNeglect', 'views', 'consent'],
+      completed: ['decision'],
+    }),
   }),
 ];
