@@ -8,6 +8,7 @@ import { screenshots } from '../support/screenshots.js';
 import { errorSummary, signIn, startRecord } from '../support/staffApp.js';
 import {
   answerSelfNeglectConcern,
+  recordDecision,
   recordSameDayContact,
   thresholdChecklist,
 } from '../support/thresholdChecklist.js';
@@ -33,12 +34,13 @@ describe('the self-neglect checklist and its same-day contact rule', () => {
     await startRecord(page, thresholdChecklist.title);
     const recordId = recordIdFromUrl(page.url());
     await answerSelfNeglectConcern(d, indicators);
-    await d.openSection(thresholdChecklist.lastSection);
+    await d.openSection(thresholdChecklist.lastSectionWhenNew);
     await d.press('Continue to Submitted');
     await waitForRecordView(page, recordId);
     expect(await summaryValue(page, 'Stage')).toBe('Submitted');
     await page.getByRole('link', { name: /Open the form to edit|Continue filling in/ }).click();
     await page.waitForURL(/\/fill$/);
+    await recordDecision(d);
     return { recordId, d };
   }
 

@@ -4,6 +4,8 @@ import { type FormDriver, group } from './FormDriver.js';
 /** The safeguarding threshold checklist (forms/safeguarding-threshold-checklist), in the words staff see. */
 export const thresholdChecklist = {
   title: 'Safeguarding threshold checklist',
+  /** The last section a new checklist shows: the decision is asked once the concern is submitted. */
+  lastSectionWhenNew: 'Consent and sharing information',
   lastSection: 'Decision',
   sameDayGate:
     'Two or more self-neglect indicators: speak to the duty manager or safeguarding lead today and record who, when and the decision.',
@@ -11,7 +13,7 @@ export const thresholdChecklist = {
 };
 
 /**
- * A self-neglect concern, answered section by section, with the given indicators ticked and the decision made.
+ * A self-neglect concern, answered section by section, with the given indicators ticked.
  * The concern was noticed two minutes ago, so a contact a minute ago is on the same day (bar the two minutes
  * around midnight in London).
  */
@@ -43,7 +45,10 @@ export async function answerSelfNeglectConcern(d: FormDriver, indicators: string
   await d.openSection('Consent and sharing information');
   await d.choose('Does the person agree to us sharing this concern?', 'Yes, they agree');
   await d.choose('Are you worried about their capacity to make this decision?', 'No');
+}
 
+/** The decision, asked once the concern is submitted. */
+export async function recordDecision(d: FormDriver): Promise<void> {
   await d.openSection('Decision');
   await d.choose('What is the decision?', 'Respond within our service');
   await d.text('Why?', 'They agreed to daily visits and a shopping plan; we will review in a week.');
