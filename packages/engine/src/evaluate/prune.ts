@@ -12,9 +12,9 @@
  * `properties` keeps them. Prune never removes a value it cannot prove undeclared.
  */
 import { isRecord, joinPointer } from '../pointer.js';
-import { ifPointers } from '../runtime/compiled-template.js';
 import type { CompiledTemplate, Json, PruneResult, Validator } from '../types.js';
 import { resolveRef } from './field-title.js';
+import { ifValidatorsOf } from './if-validators.js';
 
 type SchemaObject = { [key: string]: unknown };
 
@@ -179,24 +179,8 @@ function pruneNode(
   return out;
 }
 
-/** The `if` validators by subschema object, found once per compiled template (not per prune). */
-const ifTables = new WeakMap<CompiledTemplate, WeakMap<object, Validator>>();
-
-function ifValidators(compiled: CompiledTemplate): WeakMap<object, Validator> {
-  let ifs = ifTables.get(compiled);
-  if (!ifs) {
-    ifs = new WeakMap<object, Validator>();
-    for (const { pointer, schema } of ifPointers(compiled.schema)) {
-      const validate = compiled.validators.ifs[pointer];
-      if (validate) ifs.set(schema, validate);
-    }
-    ifTables.set(compiled, ifs);
-  }
-  return ifs;
-}
-
 export function prune(compiled: CompiledTemplate, data: Json): PruneResult {
-  const ifs = ifValidators(compiled);
+  const ifs = ifValidatorsOf(compiled);
   const walk: Walk = {
     root: compiled.schema,
     baseId: typeof compiled.schema.$id === 'string' ? compiled.schema.$id : undefined,

@@ -1,13 +1,15 @@
 /**
  * A required group (a section, or an object inside one) that nobody has started fails with one `required` error
  * on the group, which names no question to answer. Such an error is replaced by the errors of the questions
- * inside it: the form is validated again with the group started (`{}` at its pointer), recursively, so the words,
- * the conditions and the template's own messages are exactly those the questions get once the group exists.
+ * inside it: what validating the form again with the group started (`{}` at its pointer) says inside the group,
+ * recursively, so the words, the conditions and the template's own messages are exactly those the questions get
+ * once the group exists (group-questions.ts works that out from the schema where it safely can).
  * Each carries `group`, the title of the innermost group it stands in for. A group with nothing required inside
  * keeps its own error.
  */
 import { getAt, setAt } from '../pointer.js';
 import type { CompiledTemplate, FieldError, ValidationContext } from '../types.js';
+import { groupQuestions } from './group-questions.js';
 import { fieldErrors } from './messages.js';
 import type { EvaluatePlan } from './plan.js';
 import { runValidator } from './run-validator.js';
@@ -54,8 +56,12 @@ function expand(
       continue;
     }
     const prefix = `${e.path}/`;
-    const form = runValidator(compiled.validators.form, context, started);
-    const inside = fieldErrors(compiled, form.errors ?? []).filter((c) => c.path.startsWith(prefix));
+    // Worked out from the schema where that gives the same answer; otherwise the whole form is validated again.
+    const questions =
+      groupQuestions(compiled, context, started, e.path) ??
+      runValidator(compiled.validators.form, context, started).errors ??
+      [];
+    const inside = fieldErrors(compiled, questions).filter((c) => c.path.startsWith(prefix));
     if (inside.length === 0) {
       add(e);
       continue;
