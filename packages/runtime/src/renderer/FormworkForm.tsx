@@ -13,6 +13,7 @@ import { ErrorSummary } from './ErrorSummary.js';
 import { toSectionErrorSchema } from './errorSchema.js';
 import { fieldId } from './fieldId.js';
 import { GatesPanel } from './GatesPanel.js';
+import { gateNeeds as findGateNeeds, NO_GATE_NEEDS } from './gateNeeds.js';
 import { SectionForm } from './SectionForm.js';
 import { SectionNav } from './SectionNav.js';
 import { sameAnswers } from './sameAnswers.js';
@@ -273,6 +274,15 @@ export function FormworkForm(props: FormworkFormProps): JSX.Element {
     () => toSectionErrorSchema(openErrors, open?.prefix ?? ''),
     [openErrorsKey, open?.prefix],
   );
+  // Questions an applicable gate of the next stage (or earlier) needs are not "optional". From the debounced
+  // evaluation the gates panel uses, with a stable identity while they do not change (the section re-renders only
+  // when a gate starts or stops applying).
+  const needsNow = useMemo(
+    () => (nextStage === undefined || readOnly ? NO_GATE_NEEDS : findGateNeeds(compiled, evaluation.gates)),
+    [compiled, evaluation, nextStage, readOnly],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the needs' content, not the object's identity
+  const gateNeeds = useMemo(() => needsNow, [needsNow.key]);
   // The section's data when it opens; rjsf owns it while it stays open.
   // biome-ignore lint/correctness/useExhaustiveDependencies: read once per opening, from the ref
   const initialData = useMemo(() => (open ? sectionData(open, recordRef.current) : undefined), [open?.key]);
@@ -331,6 +341,7 @@ export function FormworkForm(props: FormworkFormProps): JSX.Element {
             section={open}
             initialData={initialData}
             extraErrors={extraErrors}
+            gateNeeds={gateNeeds}
             readOnly={readOnly}
             record={record}
             now={hasClock ? now : undefined}

@@ -5,6 +5,7 @@ import type { ErrorSchema, Experimental_DefaultFormStateBehavior } from '@rjsf/u
 import { memo, useMemo } from 'react';
 import type { RendererContext } from './context.js';
 import { createValidator } from './createValidator.js';
+import type { GateNeeds } from './gateNeeds.js';
 import type { Section } from './sections.js';
 import { templates, widgets } from './theme/index.js';
 
@@ -15,6 +16,8 @@ export interface SectionFormProps {
    * section only, never the whole form). */
   initialData: Json | undefined;
   extraErrors: ErrorSchema;
+  /** Questions the next stage's gates need (stable while they do not change: a change re-renders the section). */
+  gateNeeds: GateNeeds;
   readOnly: boolean;
   record: () => Json;
   now: (() => string) | undefined;
@@ -35,10 +38,11 @@ const DEFAULTS: Experimental_DefaultFormStateBehavior = {
 /** One section as an rjsf form. Memoised: it re-renders only when its schema (a condition changed), its
  * messages or its read-only state change. */
 export const SectionForm = memo(function SectionForm(props: SectionFormProps) {
-  const { compiled, section, initialData, extraErrors, readOnly, record, now, onChange, onLeave } = props;
+  const { compiled, section, initialData, extraErrors, gateNeeds, readOnly, record, now, onChange, onLeave } =
+    props;
   const context = useMemo<RendererContext>(
-    () => ({ prefix: section.prefix, ids: new Map(), onLeave }),
-    [section.prefix, onLeave],
+    () => ({ prefix: section.prefix, ids: new Map(), onLeave, gateNeed: gateNeeds.need }),
+    [section.prefix, onLeave, gateNeeds],
   );
   const validator = useMemo(
     () => createValidator(compiled, { prefix: section.prefix, record, ...(now ? { now } : {}) }),

@@ -1,3 +1,5 @@
+import type { GateSeverity } from '@formwork/engine/runtime';
+
 /** What the theme's templates need from the form around them, passed as rjsf's `formContext`. One per section,
  * created once, so that passing it never re-renders a section. */
 export interface RendererContext {
@@ -7,6 +9,9 @@ export interface RendererContext {
   ids: Map<string, string>;
   /** Someone left a field: its required message may show now. */
   onLeave: (pointer: string) => void;
+  /** The strongest severity of an applicable gate (next stage or earlier) that needs this question, if any
+   * (`gateNeeds`): such a question is not "optional". */
+  gateNeed: (pointer: string) => GateSeverity | undefined;
 }
 
 /** The record pointer of a field inside a section, from rjsf's path segments. */

@@ -1,12 +1,15 @@
 import type { ArrayFieldTemplateProps, Registry, RJSFSchema } from '@rjsf/utils';
 import { buttonId, getUiOptions } from '@rjsf/utils';
+import type { RendererContext } from '../context.js';
+import { pointerIn } from '../context.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { describedBy, hintId } from './ids.js';
 import { ListItemNoun } from './listItem.js';
+import { questionNeed } from './questionNeed.js';
 
 /**
  * A list (people, actions) drawn like any other question: a fieldset whose legend is its title, "(optional)" when
- * it may be left empty (never an asterisk), its hint and its message under the legend, then its items and
+ * it may be left empty and no gate of the next stage needs it (never an asterisk), its hint and its message under the legend, then its items and
  * "Add another". The fieldset takes the focus when the error summary links to the list.
  */
 export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
@@ -19,6 +22,8 @@ export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
     (h): h is string => typeof h === 'string' && h !== '',
   );
   const errors = (props.rawErrors ?? []).filter(Boolean);
+  const ctx = registry.formContext as RendererContext | undefined;
+  const { optional } = questionNeed(required, registry, ctx && pointerIn(ctx.prefix, fieldPathId.path));
   const { AddButton } = registry.templates.ButtonTemplates;
   return (
     <fieldset
@@ -30,7 +35,7 @@ export function ArrayFieldTemplate(props: ArrayFieldTemplateProps) {
       {title && (
         <legend className="fw-legend-group">
           {title}
-          {!required && <span className="fw-optional"> (optional)</span>}
+          {optional && <span className="fw-optional"> (optional)</span>}
         </legend>
       )}
       {hint && (

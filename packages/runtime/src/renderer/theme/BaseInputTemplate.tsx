@@ -2,6 +2,7 @@ import type { BaseInputTemplateProps } from '@rjsf/utils';
 import { getInputProps } from '@rjsf/utils';
 import type { ChangeEvent } from 'react';
 import { describedBy, hasHint } from './ids.js';
+import { pointerOfId, questionNeed } from './questionNeed.js';
 
 /** Text-like inputs (text, email, number, date, …): full-width on phones, hint and error tied by id. */
 export function BaseInputTemplate(props: BaseInputTemplateProps) {
@@ -19,6 +20,7 @@ export function BaseInputTemplate(props: BaseInputTemplateProps) {
     options,
   } = props;
   const { schema, uiSchema, rawErrors, type, placeholder, required } = props;
+  const { ariaRequired } = questionNeed(required, props.registry, pointerOfId(props.registry, id));
   const inputProps = getInputProps(schema, type, options);
   const numeric = inputProps.type === 'number' || inputProps.type === 'integer';
   const shown = numeric ? (value || value === 0 ? value : '') : (value ?? '');
@@ -34,7 +36,7 @@ export function BaseInputTemplate(props: BaseInputTemplateProps) {
       // biome-ignore lint/a11y/noAutofocus: only when the template asks for it (ui:autofocus)
       autoFocus={autofocus}
       placeholder={placeholder}
-      aria-required={required || undefined}
+      aria-required={ariaRequired}
       aria-invalid={rawErrors?.length ? true : undefined}
       aria-describedby={describedBy(id, hasHint(schema, uiSchema), Boolean(rawErrors?.length))}
       {...inputProps}

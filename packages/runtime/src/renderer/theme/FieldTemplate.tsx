@@ -4,11 +4,12 @@ import { pointerIn } from '../context.js';
 import { ErrorMessage } from './ErrorMessage.js';
 import { fieldKind, isGroup } from './fieldKind.js';
 import { describedBy, hintId } from './ids.js';
+import { questionNeed } from './questionNeed.js';
 
 /**
  * One question: its label (a legend for radios and checkboxes), its hint, its error message and the control, with
  * the hint and the error tied to the control by `aria-describedby`. Optional questions say "(optional)" rather than
- * marking required ones with an asterisk. It records its input id → record pointer, so that the section can tell
+ * marking required ones with an asterisk; a question a gate of the next stage needs is not optional (`questionNeed`). It records its input id → record pointer, so that the section can tell
  * which question someone typed in or left.
  */
 export function FieldTemplate(props: FieldTemplateProps) {
@@ -52,10 +53,11 @@ export function FieldTemplate(props: FieldTemplateProps) {
   const kind = fieldKind(schema, uiSchema);
   const hint = [rawDescription, rawHelp].filter((h): h is string => typeof h === 'string' && h !== '');
   const aria = describedBy(id, hint.length > 0, errors.length > 0);
+  const { optional } = questionNeed(required, props.registry, pointer);
   const labelText = (
     <>
       {label}
-      {!required && <span className="fw-optional"> (optional)</span>}
+      {optional && <span className="fw-optional"> (optional)</span>}
     </>
   );
   const parts = (

@@ -1,10 +1,12 @@
 import type { WidgetProps } from '@rjsf/utils';
 import { describedBy, hasHint } from './ids.js';
+import { pointerOfId, questionNeed } from './questionNeed.js';
 
 export function TextareaWidget(props: WidgetProps) {
   const { id, htmlName, value, readonly, disabled, autofocus, onBlur, onFocus, onChange, options, schema } =
     props;
   const { uiSchema, rawErrors, required } = props;
+  const { ariaRequired } = questionNeed(required, props.registry, pointerOfId(props.registry, id));
   const rows = typeof options.rows === 'number' ? options.rows : 5;
   return (
     <textarea
@@ -16,7 +18,7 @@ export function TextareaWidget(props: WidgetProps) {
       disabled={disabled}
       // biome-ignore lint/a11y/noAutofocus: only when the template asks for it (ui:autofocus)
       autoFocus={autofocus}
-      aria-required={required || undefined}
+      aria-required={ariaRequired}
       aria-invalid={rawErrors?.length ? true : undefined}
       aria-describedby={describedBy(id, hasHint(schema, uiSchema), Boolean(rawErrors?.length))}
       value={typeof value === 'string' ? value : ''}

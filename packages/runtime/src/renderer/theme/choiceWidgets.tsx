@@ -2,6 +2,7 @@ import type { EnumOptionsType, WidgetProps } from '@rjsf/utils';
 import { enumOptionsIsSelected, enumOptionsValueForIndex } from '@rjsf/utils';
 import { fieldKind } from './fieldKind.js';
 import { describedBy, hasHint } from './ids.js';
+import { pointerOfId, questionNeed } from './questionNeed.js';
 
 /** The first option carries the field's own id, so that the error summary's link (`#root_…`) lands on it. */
 const optionInputId = (id: string, i: number) => (i === 0 ? id : `${id}-${i}`);
@@ -83,6 +84,7 @@ function NativeSelect(props: WidgetProps & { choices: EnumOptionsType[] }) {
   const { id, htmlName, value, disabled, readonly, onChange, onBlur, onFocus, choices, options, schema } =
     props;
   const { uiSchema, rawErrors, required } = props;
+  const { ariaRequired } = questionNeed(required, props.registry, pointerOfId(props.registry, id));
   const index = choices.findIndex((c) => enumOptionsIsSelected(c.value, value));
   return (
     <select
@@ -91,7 +93,7 @@ function NativeSelect(props: WidgetProps & { choices: EnumOptionsType[] }) {
       className={`fw-select${rawErrors?.length ? ' fw-input--error' : ''}`}
       value={index < 0 ? '' : String(index)}
       disabled={disabled || readonly}
-      aria-required={required || undefined}
+      aria-required={ariaRequired}
       aria-invalid={rawErrors?.length ? true : undefined}
       aria-describedby={describedBy(id, hasHint(schema, uiSchema), Boolean(rawErrors?.length))}
       onChange={(e) =>
@@ -150,6 +152,7 @@ export function CheckboxWidget(props: WidgetProps) {
     schema,
     uiSchema,
   } = props;
+  const { optional } = questionNeed(required, props.registry, pointerOfId(props.registry, id));
   return (
     <div className="fw-checkboxes__item">
       <input
@@ -166,7 +169,7 @@ export function CheckboxWidget(props: WidgetProps) {
       />
       <label className="fw-checkboxes__label" htmlFor={id}>
         {label}
-        {!required && <span className="fw-optional"> (optional)</span>}
+        {optional && <span className="fw-optional"> (optional)</span>}
       </label>
     </div>
   );
