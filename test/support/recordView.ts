@@ -1,10 +1,13 @@
 import type { Page } from 'playwright-core';
+import { escapeRegExp } from './regex.js';
 
-/** The value shown for a row of the record summary ("Stage", "Status"). */
+/** The value shown for a row of the record's details ("Stage", "Status"): only the details list at the top of the
+ * record page, never the answers below it (a question may be titled "Status", as an action item's is). */
 export async function summaryValue(page: Page, term: string): Promise<string> {
   const row = page
-    .locator('dt', { hasText: new RegExp(`^${term}$`) })
-    .locator('xpath=following-sibling::dd[1]');
+    .locator('dl.fwa-summary > .fwa-summary__row')
+    .filter({ has: page.locator('dt', { hasText: new RegExp(`^${escapeRegExp(term)}$`) }) })
+    .locator('dd');
   return (await row.innerText()).trim();
 }
 
