@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Json } from '../api/types.js';
-import { formatDateTime } from '../format/time.js';
+import { formatClock, formatDateTime, sameUkDay } from '../format/time.js';
 import {
   canKeepBoth,
   defaultResolution,
@@ -11,8 +11,12 @@ import {
 
 export interface ConflictPanelProps {
   merge: MergeResult;
-  /** When and by whom the other version was saved. */
+  /** When the other version was saved. */
   theirsSavedAt: string;
+  /** Who saved it, when the record's history says (`you`: the person signed in here, on another device). */
+  theirsSavedBy?: { name: string; you: boolean } | undefined;
+  /** The clock, to say "at 14:32" for a save today and the date as well otherwise. */
+  now?: () => Date;
   titleOf: (pointer: string) => string;
   isText: IsTextField;
   onResolve: (choices: Record<string, Resolution>) => void;
@@ -27,12 +31,20 @@ function show(value: Json | undefined): string {
   return JSON.stringify(value, null, 2);
 }
 
+/** "Sam Staff saved a newer version at 14:32 on another device." The time alone for a save today (UK time). */
+export function whoSaved(by: ConflictPanelProps['theirsSavedBy'], savedAt: string, now: Date): string {
+  const when = sameUkDay(savedAt, now.toISOString()) ? formatClock(savedAt) : formatDateTime(savedAt);
+  if (!by) return `Someone saved it at ${when}.`;
+  return `${by.you ? 'You' : by.name} saved a newer version at ${when} on another device.`;
+}
+
 /**
  * Another device saved this record while this one was working on it. Answers only one side changed are
  * already combined; for each answer both changed, both versions are shown and the person chooses. Nothing is
  * thrown away until they do, and texts default to "keep both".
  */
-export function ConflictPanel({ merge, theirsSavedAt, titleOf, isText, onResolve }: ConflictPanelProps) {
+export function ConflictPanel(props: ConflictPanelProps) {
+  const { merge, theirsSavedAt, theirsSavedBy, titleOf, isText, onResolve, now = () => new Date() } = props;
   const [choices, setChoices] = useState<Record<string, Resolution>>({});
   const choiceFor = (path: string) =>
     choices[path] ?? defaultResolution(merge.conflicts.find((c) => c.path === path)!, isText);
@@ -43,7 +55,7 @@ export function ConflictPanel({ merge, theirsSavedAt, titleOf, isText, onResolve
         This record was also changed on another device
       </h2>
       <p className="fwa-body">
-        Someone saved it at {formatDateTime(theirsSavedAt)}. We have kept both versions.{' '}
+        {whoSaved(theirsSavedBy, theirsSavedAt, now())} We have kept both versions.{' '}
         {merge.conflicts.length === 0
           ? 'None of their changes clash with yours, so we have combined them.'
           : `Answers changed on only one device are combined. ${merge.conflicts.length === 1 ? 'One answer was' : `${merge.conflicts.length} answers were`} changed on both: choose what to keep.`}

@@ -11,6 +11,20 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
   timeZone: TIME_ZONE,
 });
 
+const day = new Intl.DateTimeFormat('en-GB', {
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  timeZone: TIME_ZONE,
+});
+
+/** Whether two instants fall on the same calendar day in the UK. False when either is unreadable. */
+export function sameUkDay(a: string, b: string): boolean {
+  const ta = Date.parse(a);
+  const tb = Date.parse(b);
+  return !Number.isNaN(ta) && !Number.isNaN(tb) && day.format(ta) === day.format(tb);
+}
+
 /** "14:32". An unreadable value gives "" rather than "Invalid Date". */
 export function formatClock(iso: string): string {
   const t = Date.parse(iso);

@@ -10,6 +10,7 @@ import type { IsTextField } from '../autosave/merge.js';
 import { SaveStatus } from '../autosave/SaveStatus.js';
 import { textFieldsOf } from '../autosave/textFields.js';
 import { useAutosave, useAutosaveStatus } from '../autosave/useAutosave.js';
+import { useLastSaver } from '../autosave/useLastSaver.js';
 import { formatDateTime } from '../format/time.js';
 import { PageHeading } from '../layout/PageHeading.js';
 import { type Problem, ProblemSummary } from '../layout/ProblemSummary.js';
@@ -191,11 +192,15 @@ function Conflict(props: {
 }) {
   const { controller, compiled, isText, onResolved } = props;
   const { state } = useAutosaveStatus(controller);
+  const { user } = useSession();
+  const theirs = state.kind === 'conflict' ? state.theirs : undefined;
+  const by = useLastSaver(theirs?.id ?? '', theirs?.revision);
   if (state.kind !== 'conflict') return null;
   return (
     <ConflictPanel
       merge={state.merge}
       theirsSavedAt={state.theirs.updatedAt}
+      theirsSavedBy={by && { name: by.name, you: by.id === user.id }}
       titleOf={(pointer) => safeTitle(compiled, pointer)}
       isText={isText}
       onResolve={(choices) => onResolved(controller.resolveConflict(choices))}
