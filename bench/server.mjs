@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const server = join(here, '../packages/server');
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: a benchmark knob, not a build input
+const server = process.env.BENCH_SERVER_DIR ?? join(here, '../packages/server'); // another build to compare with
 const dist = (p) => import(join(server, 'dist', p));
 const { serve } = await import(join(server, 'node_modules/@hono/node-server/dist/index.mjs')).catch(
   () => import('@hono/node-server'),
@@ -30,6 +31,8 @@ const CONNECTIONS = 32;
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'postgres,pglite').split(',');
 // biome-ignore lint/suspicious/noUndeclaredEnvVars: a benchmark knob, not a build input
 const ONLY = process.env.BENCH_ONLY?.split(',');
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: a benchmark knob, not a build input
+const POOL = process.env.BENCH_POOL ? Number(process.env.BENCH_POOL) : undefined;
 const wanted = (name) => !ONLY || ONLY.includes(name);
 const log = (...a) => console.error(...a);
 
@@ -41,12 +44,39 @@ function listen(fetch) {
   });
 }
 
-function run(opts) {
-  return new Promise((resolve, reject) => {
-    autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts }, (err, result) =>
-      err ? reject(err) : resolve(result),
+// CPU seconds used so far by the PostgreSQL backends serving the bench database (Linux, same machine), or null.
+let backendPids = async () => [];
+function backendCpu(pids) {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the backend has gone, or /proc is not ours to read
+    }
+  }
+  return ticks / 100; // USER_HZ is 100 on Linux
+}
+
+/** One autocannon run, with the CPU this process and the database backends spent per request. */
+async function run(opts) {
+  const cpu0 = process.cpuUsage();
+  const before = new Map();
+  for (const pid of await backendPids()) before.set(pid, backendCpu([pid]));
+  const result = await new Promise((resolve, reject) => {
+    autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts }, (err, r) =>
+      err ? reject(err) : resolve(r),
     );
   });
+  const cpu = process.cpuUsage(cpu0);
+  let db = 0;
+  for (const pid of await backendPids()) db += backendCpu([pid]) - (before.get(pid) ?? 0);
+  const n = Math.max(1, result.requests.total);
+  result.nodeMsPerRequest = (cpu.user + cpu.system) / 1000 / n;
+  result.dbMsPerRequest = (db * 1000) / n;
+  return result;
 }
 
 async function login(url, email) {
@@ -76,8 +106,11 @@ async function backend(kind) {
     }
     const u = new URL(base);
     u.pathname = `/${name}`;
-    database = await openDatabase({ url: u.toString(), max: 20 });
+    database = await openDatabase({ url: u.toString(), ...(POOL ? { max: POOL } : {}) });
+    backendPids = async () =>
+      (await admin`select pid from pg_stat_activity where datname = ${name}`).map((r) => r.pid);
     drop = async () => {
+      backendPids = async () => [];
       await database.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
@@ -231,9 +264,11 @@ for (const kind of BACKENDS) {
       p50: res.latency.p50,
       p99: res.latency.p99,
       non2xx: bad,
+      nodeMsPerRequest: res.nodeMsPerRequest,
+      dbMsPerRequest: res.dbMsPerRequest,
     };
     log(
-      `${kind.padEnd(9)} ${name.padEnd(8)} ${res.requests.average.toFixed(0).padStart(7)} req/s  p50 ${res.latency.p50} ms  p99 ${res.latency.p99} ms  non-2xx ${bad}`,
+      `${kind.padEnd(9)} ${name.padEnd(8)} ${res.requests.average.toFixed(0).padStart(7)} req/s  p50 ${res.latency.p50} ms  p99 ${res.latency.p99} ms  non-2xx ${bad}  cpu/req: node ${res.nodeMsPerRequest.toFixed(2)} ms, db ${res.dbMsPerRequest.toFixed(2)} ms`,
     );
   }
   const s = summary[kind];

@@ -129,6 +129,30 @@ describe.each(backends)('API on %s', (backend) => {
       expect(JSON.stringify(res.body)).not.toMatch(/at .*\.ts/);
   });
 
+  it('reads a body with a declared Content-Length in one go, with the same checks as a streamed one', async () => {
+    const client = await as(orgA.emails.staff);
+    const record = await start(client);
+    const put = (bytes: Uint8Array) =>
+      client.send('PUT', `/api/records/${record.id}/data`, bytes, {
+        'If-Match': `"${record.revision}"`,
+        'Content-Length': String(bytes.byteLength),
+      });
+    const encode = (s: string) => new TextEncoder().encode(s);
+    const badUtf8 = await put(
+      Uint8Array.from([...encode('{"data":{"description":"'), 0xff, ...encode('"}}')]),
+    );
+    expect(badUtf8.status).toBe(400);
+    expect((await badUtf8.json()).error.code).toBe('invalid-encoding');
+    const declaredTooBig = await client.send('PUT', `/api/records/${record.id}/data`, '{"data":{}}', {
+      'If-Match': `"${record.revision}"`,
+      'Content-Length': String(2 * 1024 * 1024),
+    });
+    expect(declaredTooBig.status).toBe(413);
+    const good = await put(encode(JSON.stringify({ data: { description: 'Fell in the garden' } })));
+    expect(good.status).toBe(200);
+    expect((await good.json()).record.data).toEqual({ description: 'Fell in the garden' });
+  });
+
   it('creates records idempotently: a retry with the same key returns the first result', async () => {
     const client = await as(orgA.emails.staff);
     const key = crypto.randomUUID();

@@ -134,7 +134,9 @@ export class Client {
     const res = await this.app.request(path, {
       method,
       headers: h,
-      ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+      ...(body !== undefined
+        ? { body: typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body) }
+        : {}),
     });
     for (const cookie of res.headers.getSetCookie()) {
       const [pair] = cookie.split(';');

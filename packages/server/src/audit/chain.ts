@@ -9,9 +9,10 @@
  *   exists exactly when the change does (a rolled-back change leaves no event), and no save waits for another.
  * - The linker (`link.ts`) then gives events their place, in order, in its own transaction under a per-chain
  *   advisory lock, once their transaction has certainly finished. It runs right after each commit, on a short
- *   interval, and before every verification, so an event is chained within milliseconds of its commit.
- * - The window: until it is linked (normally milliseconds; longer only while some transaction in the cluster that
- *   started earlier is still open), an event is protected by the append-only trigger but not yet by the hash chain.
+ *   interval, and before every verification, so an event is chained within tens of milliseconds of its commit
+ *   (runs are spaced under load: see linker.ts).
+ * - The window: until it is linked (normally tens of milliseconds; longer only while some transaction in the cluster
+ *   that started earlier is still open), an event is protected by the append-only trigger but not yet by the hash chain.
  *   `verifyChain` reports events left unlinked for more than a few seconds as a problem.
  */
 import { randomUUID } from 'node:crypto';

@@ -37,8 +37,16 @@ export async function readJson(c: Context): Promise<unknown> {
 }
 
 async function readText(c: Context): Promise<string> {
-  const declared = Number(c.req.header('content-length'));
+  const length = c.req.header('content-length');
+  const declared = length === undefined ? Number.NaN : Number(length);
   if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw tooLarge();
+  if (Number.isInteger(declared) && declared >= 0) {
+    // A declared length within the limit: the HTTP parser delivers no more than that, so read it in one go. This is
+    // @hono/node-server's direct path (straight from the socket); `raw.body` would first build a web Request and a
+    // ReadableStream, which cost a few hundred microseconds of CPU per save.
+    return decodeUtf8(Buffer.from(await c.req.raw.arrayBuffer()));
+  }
+  // No declared length (chunked): stream, counting, and stop at the limit.
   const body = c.req.raw.body;
   if (!body) return '';
   const reader = body.getReader();
@@ -54,8 +62,15 @@ async function readText(c: Context): Promise<string> {
     }
     chunks.push(value);
   }
+  return decodeUtf8(Buffer.concat(chunks));
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+function decodeUtf8(bytes: Uint8Array): string {
+  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge();
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(Buffer.concat(chunks));
+    return utf8.decode(bytes);
   } catch {
     throw badRequest('invalid-encoding', 'The request body is not valid UTF-8 text.');
   }
