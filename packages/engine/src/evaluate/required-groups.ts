@@ -18,9 +18,10 @@ import { runValidator } from './run-validator.js';
 const MAX_DEPTH = 4;
 
 function isUnstartedGroup(plan: EvaluatePlan, data: unknown, e: FieldError): boolean {
-  return e.rule === 'required' && e.path !== '' && plan.isGroup(e.path) && getAt(data, e.path) === undefined;
+  return e.rule === 'required' && e.path !== '' && getAt(data, e.path) === undefined && plan.isGroup(e.path);
 }
 
+/** Returns `errors` itself when no group needs opening (the usual case: no copying on the hot path). */
 export function expandRequiredGroups(
   compiled: CompiledTemplate,
   plan: EvaluatePlan,
@@ -28,7 +29,6 @@ export function expandRequiredGroups(
   data: unknown,
   errors: FieldError[],
 ): FieldError[] {
-  if (!errors.some((e) => isUnstartedGroup(plan, data, e))) return errors;
   return expand(compiled, plan, context, data, errors, 0);
 }
 
@@ -37,22 +37,15 @@ function expand(
   plan: EvaluatePlan,
   context: ValidationContext,
   data: unknown,
-  errors: readonly FieldError[],
+  errors: FieldError[],
   depth: number,
 ): FieldError[] {
-  const out: FieldError[] = [];
-  const seen = new Set<string>();
-  const add = (e: FieldError) => {
-    const key = `${e.path}\u0000${e.rule}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push(e);
-  };
-  for (const e of errors) {
+  let out: FieldError[] | undefined;
+  for (const [i, e] of errors.entries()) {
     const started =
       depth < MAX_DEPTH && isUnstartedGroup(plan, data, e) ? setAt(data, e.path, {}) : undefined;
     if (started === undefined) {
-      add(e);
+      out?.push(e);
       continue;
     }
     const prefix = `${e.path}/`;
@@ -62,13 +55,25 @@ function expand(
       runValidator(compiled.validators.form, context, started).errors ??
       [];
     const inside = fieldErrors(compiled, questions).filter((c) => c.path.startsWith(prefix));
+    out ??= errors.slice(0, i);
     if (inside.length === 0) {
-      add(e);
+      out.push(e);
       continue;
     }
     const group = e.group ?? plan.title(e.path);
     for (const c of expand(compiled, plan, context, started, inside, depth + 1))
-      add(c.group === undefined ? { ...c, group } : c);
+      out.push(c.group === undefined ? { ...c, group } : c);
   }
-  return out;
+  return out === undefined ? errors : unique(out);
+}
+
+/** One message per field and rule, as fieldErrors gives them (a question may sit in two expanded groups). */
+function unique(errors: FieldError[]): FieldError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.path}\u0000${e.rule}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -1,8 +1,11 @@
 /**
- * Every `pattern` is matched by RE2JS, a linear-time engine, so no pattern in a template (or a hostile one that
- * slipped past compile's checks) can hang the server or the browser. ajv calls this as its `code.regExp`.
+ * Every `pattern` is matched in linear time, so no pattern in a template (or a hostile one that slipped past
+ * compile's checks) can hang the server or the browser: by RE2JS, a linear-time engine, or natively when the
+ * pattern is one a backtracking engine provably runs in linear time (bounded-pattern.ts). ajv calls this as its
+ * `code.regExp`.
  */
 import { RE2JS } from 're2js';
+import { isBoundedPattern } from './bounded-pattern.js';
 
 export interface LinearRegExp {
   test(input: string): boolean;
@@ -14,7 +17,24 @@ export function compileLinearPattern(pattern: string): RE2JS {
   return RE2JS.compile(RE2JS.translateRegExp(pattern));
 }
 
+/** The pattern as a native RegExp when that is provably linear-time and valid, else undefined. */
+function nativeIfBounded(pattern: string, flags: string): RegExp | undefined {
+  if (!isBoundedPattern(pattern)) return undefined;
+  try {
+    // Only the `u` flag: a global or sticky RegExp would carry `lastIndex` from one test to the next.
+    return new RegExp(pattern, flags.includes('u') ? 'u' : '');
+  } catch {
+    return undefined;
+  }
+}
+
 export function linearRegExp(pattern: string, flags = ''): LinearRegExp {
+  const native = nativeIfBounded(pattern, flags);
+  if (native)
+    return {
+      test: (input: string) => native.test(input),
+      toString: () => `/${pattern}/${flags}`,
+    };
   // Compiled on first use: a precompiled module creates every pattern when it loads, and most forms test only a
   // few of them before someone answers more (compile has already checked that each one compiles).
   let compiled: RE2JS | undefined;
