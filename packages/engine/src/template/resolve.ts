@@ -1,6 +1,7 @@
 /**
- * Parameters: `{ "$param": "name" }` stands in place of a number. Resolution makes a copy of the schema, gates and
- * stages with every such object replaced by the declared value; the authored template is never touched.
+ * Parameters: `{ "$param": "name" }` stands in place of a number. Resolution gives the schema, gates and stages
+ * with every such object replaced by the declared value; the authored template is never touched (parts without a
+ * parameter are shared with it, not copied).
  */
 import { isRecord, joinPointer } from '../pointer.js';
 import type { Gate, Json, Stage, Template, TemplateProblem } from '../types.js';
@@ -24,8 +25,22 @@ function pointerOf(at: At): string {
   return typeof at === 'string' ? at : joinPointer(pointerOf(at.up), at.key);
 }
 
+/**
+ * Copy-on-write: a part with no `$param` inside is returned as it is (shared with the authored template, which
+ * nothing writes to), so that loading a large template copies only the paths to its parameters.
+ */
 function substitute(value: Json, at: At, template: Template, problems: TemplateProblem[]): Json {
-  if (Array.isArray(value)) return value.map((v, i) => substitute(v, { up: at, key: i }, template, problems));
+  if (Array.isArray(value)) {
+    let out: Json[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i] as Json;
+      const next = substitute(item, { up: at, key: i }, template, problems);
+      if (next === item) continue;
+      out ??= value.slice();
+      out[i] = next;
+    }
+    return out ?? value;
+  }
   if (!isRecord(value)) return value;
   if ('$param' in value) {
     const name = value.$param;
@@ -43,10 +58,15 @@ function substitute(value: Json, at: At, template: Template, problems: TemplateP
     }
     return declared.value;
   }
-  const out: { [key: string]: Json } = {};
-  for (const key of Object.keys(value))
-    out[key] = substitute(value[key] as Json, { up: at, key }, template, problems);
-  return out;
+  let out: { [key: string]: Json } | undefined;
+  for (const key of Object.keys(value)) {
+    const child = value[key] as Json;
+    const next = substitute(child, { up: at, key }, template, problems);
+    if (next === child) continue;
+    out ??= { ...value };
+    out[key] = next;
+  }
+  return out ?? value;
 }
 
 /** Resolves parameters; problems are `unknown-parameter` with the pointer of the `$param` object. */
