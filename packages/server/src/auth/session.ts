@@ -86,30 +86,52 @@ function prepareSessionQuery(db: Db) {
     .prepare('formwork_session');
 }
 
-/** Requires a live session; sets `user`, `sessionId` and `csrfToken`. */
-export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+/** What deciding on a session needs: the session's own columns and its user's. */
+export interface SessionFacts {
+  csrfToken: string;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  user: {
+    id: string;
+    name: string;
+    email: string;
+    role: string;
+    organisationId: string;
+    teamId: string | null;
+    disabled: boolean;
+  };
+  organisationName: string;
+}
+
+export const sessionTokenId = (c: Parameters<MiddlewareHandler<AppEnv>>[0]): string => {
   const token = getCookie(c, SESSION_COOKIE);
   if (!token || token.length > 100) throw unauthenticated();
+  return tokenId(token);
+};
+
+/**
+ * The one decision on a session read by `requireSession` or by a route's own combined read (the autosave): a
+ * missing, expired, idle or disabled one is a 401 (and an ended one is deleted); sets `user`, `sessionId` and
+ * `csrfToken`.
+ */
+export async function acceptSession(
+  c: Parameters<MiddlewareHandler<AppEnv>>[0],
+  id: string,
+  row: SessionFacts | undefined,
+): Promise<void> {
   const { db, now } = c.var.services;
-  const id = tokenId(token);
-  let query = prepared.get(db);
-  if (!query) {
-    query = prepareSessionQuery(db);
-    prepared.set(db, query);
-  }
-  const [row] = await query.execute({ id });
   const at = now();
   if (
     !row ||
     row.user.disabled ||
     !(ROLES as readonly string[]).includes(row.user.role) ||
-    row.session.expiresAt.getTime() <= at.getTime() ||
-    row.session.lastSeenAt.getTime() + IDLE_MS <= at.getTime()
+    row.expiresAt.getTime() <= at.getTime() ||
+    row.lastSeenAt.getTime() + IDLE_MS <= at.getTime()
   ) {
     if (row) await db.delete(sessions).where(eq(sessions.id, id));
     throw unauthenticated();
   }
-  if (at.getTime() - row.session.lastSeenAt.getTime() > TOUCH_MS) {
+  if (at.getTime() - row.lastSeenAt.getTime() > TOUCH_MS) {
     await db
       .update(sessions)
       .set({ lastSeenAt: at })
@@ -126,7 +148,30 @@ export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   };
   c.set('user', user);
   c.set('sessionId', id);
-  c.set('csrfToken', row.session.csrfToken);
+  c.set('csrfToken', row.csrfToken);
+}
+
+/** Requires a live session; sets `user`, `sessionId` and `csrfToken`. */
+export const requireSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const id = sessionTokenId(c);
+  const { db } = c.var.services;
+  let query = prepared.get(db);
+  if (!query) {
+    query = prepareSessionQuery(db);
+    prepared.set(db, query);
+  }
+  const [row] = await query.execute({ id });
+  await acceptSession(
+    c,
+    id,
+    row && {
+      csrfToken: row.session.csrfToken,
+      expiresAt: row.session.expiresAt,
+      lastSeenAt: row.session.lastSeenAt,
+      user: row.user,
+      organisationName: row.organisationName,
+    },
+  );
   await next();
 };
 

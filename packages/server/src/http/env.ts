@@ -1,6 +1,7 @@
 /** What every request handler can reach: the database, the clock and the signed-in user. */
 import type { AuditLinker } from '../audit/linker.js';
 import type { Db } from '../db/database.js';
+import type { FoundRecord } from '../records/session-and-record.js';
 import type { Role } from '../types.js';
 
 export interface CurrentUser {
@@ -29,6 +30,8 @@ export interface AppEnv {
     user: CurrentUser;
     sessionId: string;
     csrfToken: string;
+    /** Set by `requireSessionAndRecord`: the route's record when the caller may see it, else null. */
+    found: FoundRecord | null;
   };
 }
 

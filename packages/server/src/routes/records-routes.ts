@@ -244,6 +244,48 @@ async function moveRecord(c: Ctx, id: string, to: string, signOff: boolean) {
   return respond(c, result, version, creatorName, evaluation);
 }
 
+/**
+ * PUT /api/records/:id/data, the autosave: mounted by the app behind `requireSessionAndRecord` (one read statement
+ * for the session and the record) and `requireCsrf`, instead of the general session middleware.
+ */
+export async function saveRecordData(c: Ctx) {
+  const user = c.var.user;
+  const { db, now } = c.var.services;
+  const body = shape<SaveRecordRequest>(await readJson(c), { data: { kind: 'json' } });
+  const data = requireData(body.data);
+  const found = c.var.found;
+  if (!found) throw notFound('That record');
+  const { row, creatorName } = found;
+  if (!canEditRecord(user, row)) throw forbidden('Your role can read this record but not change it.');
+  const expected = parseIfMatch(c);
+  const version = await versionOf(c, row);
+  if (row.status === 'closed') throw closed();
+  if (expected !== row.revision) throw stale(row, version, creatorName);
+  const at = now();
+  // Autosave keeps everything typed (no prune); an invalid draft is still stored.
+  const evaluation = evaluateRecord(version, data, undefined, at);
+  // One statement: the row, its revision, its actions and its audit event, or nothing when stale.
+  const written = await writeRevision(
+    db,
+    version,
+    row,
+    expected,
+    {
+      data,
+      valid: evaluation.valid,
+      safeguarding: row.safeguarding || evaluation.safeguarding,
+      by: user.id,
+      at,
+    },
+    recordEvent(c, 'record.save', { id: row.id, revision: expected + 1, data }, row.data, {}),
+  );
+  if (!written) {
+    const latest = await findVisibleRecord(db, user, row.id);
+    throw stale(latest.row, version, latest.creatorName);
+  }
+  return respond(c, written, version, creatorName, evaluation);
+}
+
 export function recordRoutes() {
   const app = new Hono<AppEnv>();
 
@@ -492,42 +534,6 @@ export function recordRoutes() {
       template: { id: version.slug, version: version.version, title: version.template.title },
       history,
     } satisfies RecordDetailResponse);
-  });
-
-  app.put('/:id/data', async (c) => {
-    const user = c.var.user;
-    const { db, now } = c.var.services;
-    const body = shape<SaveRecordRequest>(await readJson(c), { data: { kind: 'json' } });
-    const data = requireData(body.data);
-    const { row, creatorName } = await findVisibleRecord(db, user, c.req.param('id'));
-    if (!canEditRecord(user, row)) throw forbidden('Your role can read this record but not change it.');
-    const expected = parseIfMatch(c);
-    const version = await versionOf(c, row);
-    if (row.status === 'closed') throw closed();
-    if (expected !== row.revision) throw stale(row, version, creatorName);
-    const at = now();
-    // Autosave keeps everything typed (no prune); an invalid draft is still stored.
-    const evaluation = evaluateRecord(version, data, undefined, at);
-    // One statement: the row, its revision, its actions and its audit event, or nothing when stale.
-    const written = await writeRevision(
-      db,
-      version,
-      row,
-      expected,
-      {
-        data,
-        valid: evaluation.valid,
-        safeguarding: row.safeguarding || evaluation.safeguarding,
-        by: user.id,
-        at,
-      },
-      recordEvent(c, 'record.save', { id: row.id, revision: expected + 1, data }, row.data, {}),
-    );
-    if (!written) {
-      const latest = await findVisibleRecord(db, user, row.id);
-      throw stale(latest.row, version, latest.creatorName);
-    }
-    return respond(c, written, version, creatorName, evaluation);
   });
 
   app.post('/:id/proceed', async (c) => {
