@@ -142,7 +142,7 @@ describe.each(backends)('API on %s', (backend) => {
       Uint8Array.from([...encode('{"data":{"description":"'), 0xff, ...encode('"}}')]),
     );
     expect(badUtf8.status).toBe(400);
-    expect((await badUtf8.json()).error.code).toBe('invalid-encoding');
+    expect(((await badUtf8.json()) as { error: { code: string } }).error.code).toBe('invalid-encoding');
     const declaredTooBig = await client.send('PUT', `/api/records/${record.id}/data`, '{"data":{}}', {
       'If-Match': `"${record.revision}"`,
       'Content-Length': String(2 * 1024 * 1024),
@@ -150,7 +150,9 @@ describe.each(backends)('API on %s', (backend) => {
     expect(declaredTooBig.status).toBe(413);
     const good = await put(encode(JSON.stringify({ data: { description: 'Fell in the garden' } })));
     expect(good.status).toBe(200);
-    expect((await good.json()).record.data).toEqual({ description: 'Fell in the garden' });
+    expect(((await good.json()) as { record: { data: unknown } }).record.data).toEqual({
+      description: 'Fell in the garden',
+    });
   });
 
   it('creates records idempotently: a retry with the same key returns the first result', async () => {
