@@ -24,7 +24,9 @@ export async function runText(db: Db | Tx, text: string, params: unknown[]): Pro
   // `session` is drizzle's (internal) statement runner; pinned drizzle-orm 0.45.4 exposes it on databases and
   // transactions alike.
   const session = (db as unknown as { session: SessionLike }).session;
-  const result = await session.prepareQuery({ sql: text, params }, undefined, 'formwork_text', false).execute();
+  const result = await session
+    .prepareQuery({ sql: text, params }, undefined, 'formwork_text', false)
+    .execute();
   // postgres.js returns the rows as the result; PGlite as `result.rows`.
   return ((result as { rows?: unknown[] }).rows ?? (result as unknown[])) as unknown[];
 }
