@@ -2,128 +2,26 @@
 // the cold path (precompiled module → first result) against raw ajv compile → first validate. Every measurement is
 // interleaved with its baseline, round by round, in this one process, so that machine load affects both alike.
 // Prints one JSON document on stdout (see bench/run.mjs); progress on stderr. No assertions.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { compile, evaluate, loadPrecompiled, precompile } from '@formwork/engine';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
+import { largeTemplate, load, withOffsets } from './large-template.mjs';
 
 const addFormats = ajvFormats.default ?? ajvFormats;
-const here = dirname(fileURLToPath(import.meta.url));
-const baseline = join(here, '..', '..', 'shared', 'bench-baseline', 'schemas');
-const load = (name) => JSON.parse(readFileSync(join(baseline, name), 'utf8'));
 // Rounds are few but interleaved; the medians were stable to about ±10 % between runs on the 2-core machine.
 const ROUNDS = 7;
 const BATCH_MS = 150;
 const COLD_ROUNDS = 15;
 const log = (text) => process.stderr.write(`${text}\n`);
 
-// The baseline's schema declares draft-07; its keywords mean the same in 2020-12, and both sides get it without.
-const schema = load('large.schema.json');
-delete schema.$schema;
-// The baseline's times ("21:35:00") have no UTC offset, which ajv-formats 3's "time" format requires, so its
-// "valid" record is not valid under either side. Give every bare time an offset ("21:35:00Z") so that the valid
-// record is valid and the comparison covers the whole validator; both sides get the same data.
-const withOffsets = (value) =>
-  typeof value === 'string' && /^\d{2}:\d{2}(:\d{2})?$/.test(value)
-    ? `${value}Z`
-    : Array.isArray(value)
-      ? value.map(withOffsets)
-      : value && typeof value === 'object'
-        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withOffsets(v)]))
-        : value;
+const template = largeTemplate();
+const { schema } = template;
 const valid = withOffsets(load('large.valid.json'));
 const invalid = withOffsets(load('large.invalid.json'));
-
-/** The large form as a Formwork template: three stages and six gates over its real fields. */
-const template = {
-  id: 'bench-large-incident',
-  version: '1.0.0',
-  title: schema.title ?? 'Large incident report (benchmark)',
-  schema,
-  stages: [
-    { id: 'draft', title: 'Draft' },
-    { id: 'submitted', title: 'Submitted' },
-    { id: 'reviewed', title: 'Reviewed' },
-    { id: 'closed', title: 'Closed', final: true },
-  ],
-  gates: [
-    {
-      id: 'safeguarding-referral',
-      stage: 'submitted',
-      severity: 'block',
-      message:
-        'A safeguarding concern was raised: record whether a referral was made to the local authority.',
-      when: {
-        required: ['safeguarding'],
-        properties: {
-          safeguarding: {
-            required: ['safeguardingConcern'],
-            properties: { safeguardingConcern: { const: true } },
-          },
-        },
-      },
-      requires: ['/safeguarding/referralMadeToLocalAuthority'],
-    },
-    {
-      id: 'cqc-notification',
-      stage: 'submitted',
-      severity: 'block',
-      message: 'This incident needs a CQC notification: record its type and the date it was sent.',
-      when: {
-        required: ['notifications'],
-        properties: {
-          notifications: {
-            required: ['cqcNotificationRequired'],
-            properties: { cqcNotificationRequired: { const: true } },
-          },
-        },
-      },
-      requires: ['/notifications/cqc/notificationType', '/notifications/cqc/dateSubmitted'],
-    },
-    {
-      id: 'family-informed',
-      stage: 'submitted',
-      severity: 'warn',
-      message: 'Families usually hear from us the same day: record who was told and when, if they were.',
-      requires: ['/notifications/familyContact/dateInformed'],
-    },
-    {
-      id: 'manager-review',
-      stage: 'reviewed',
-      severity: 'block',
-      message: 'A manager reviews every incident before it moves on: record who reviewed it and when.',
-      requires: [
-        '/followUpAndSignOff/managerReview/reviewerName',
-        '/followUpAndSignOff/managerReview/reviewDate',
-      ],
-    },
-    {
-      id: 'actions-recorded',
-      stage: 'closed',
-      severity: 'block',
-      message: 'Record at least one follow-up action, so the learning is tracked.',
-      requires: ['/followUpAndSignOff/actions'],
-      check: { properties: { followUpAndSignOff: { properties: { actions: { minItems: 1 } } } } },
-    },
-    {
-      id: 'declaration',
-      stage: 'closed',
-      severity: 'block',
-      message: 'The person closing the record confirms it is accurate: tick the declaration and sign it.',
-      requires: ['/followUpAndSignOff/declaration/signedName', '/followUpAndSignOff/declaration/signedDate'],
-      check: {
-        properties: {
-          followUpAndSignOff: {
-            properties: { declaration: { properties: { confirmAccuracy: { const: true } } } },
-          },
-        },
-      },
-    },
-  ],
-};
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

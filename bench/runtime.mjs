@@ -14,8 +14,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { largeTemplate, load } from './large-template.mjs';
 import { instrument } from './runtime/instrument.mjs';
-import { largeTemplate, load } from './runtime/template.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
