@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { compile, evaluate, loadPrecompiled, precompile } from '@formwork/engine';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
-import { largeTemplate, load, withOffsets } from './large-template.mjs';
+import { largeTemplate, load, withOffsets } from './lib/large-template.mjs';
 
 const addFormats = ajvFormats.default ?? ajvFormats;
 // Rounds are few but interleaved; the medians were stable to about ±10 % between runs on the 2-core machine.

@@ -14,7 +14,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { largeTemplate, load } from './large-template.mjs';
+import { largeTemplate, load } from './lib/large-template.mjs';
 import { instrument } from './runtime/instrument.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const baseline = join(here, '..', '..', 'shared', 'bench-baseline', 'schemas');
+const baseline = join(here, '..', '..', '..', 'shared', 'bench-baseline', 'schemas');
 export const load = (name) => JSON.parse(readFileSync(join(baseline, name), 'utf8'));
 
 // The baseline's times ("21:35:00") have no UTC offset, which ajv-formats 3's "time" format requires, so its
