@@ -18,10 +18,13 @@ export default defineConfig({
   resolve: {
     // Formwork's theme renders descriptions and help as plain text, so rjsf's markdown renderer (pulled in by its
     // default templates) is replaced by a stub in Formwork's page. The same alias is proposed for the staff app.
-    alias:
-      page === 'formwork'
+    alias: [
+      // The baseline harness's schemas, read where they are kept (../shared beside the checkout), never copied.
+      { find: /^@baseline\//, replacement: here('../../../shared/bench-baseline/schemas/') },
+      ...(page === 'formwork'
         ? [{ find: /^markdown-to-jsx(\/react)?$/, replacement: here('./markdown-stub.js') }]
-        : [],
+        : []),
+    ],
   },
   build: {
     // biome-ignore lint/suspicious/noUndeclaredEnvVars: set by bench/runtime.mjs
