@@ -21,6 +21,20 @@ export function multi(title, pairs, extra = {}) {
   };
 }
 
+/** The ten categories of abuse and neglect in the Care Act 2014 statutory guidance (para 14.17), in one place. */
+export const ABUSE_CATEGORIES = [
+  ['physical', 'Physical'],
+  ['domestic', 'Domestic abuse'],
+  ['sexual', 'Sexual'],
+  ['psychological', 'Psychological or emotional'],
+  ['financial_material', 'Financial or material'],
+  ['modern_slavery', 'Modern slavery'],
+  ['discriminatory', 'Discriminatory'],
+  ['organisational', 'Organisational'],
+  ['neglect_omission', 'Neglect or acts of omission'],
+  ['self_neglect', 'Self-neglect'],
+];
+
 export const YES_NO = [
   ['yes', 'Yes'],
   ['no', 'No'],

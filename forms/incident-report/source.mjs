@@ -4,6 +4,7 @@
 import { actionList, actionUi } from '../_shared/action.mjs';
 import { all, any, at, but, inSection, is, isOneOf, ref, show } from '../_shared/conditions.mjs';
 import {
+  ABUSE_CATEGORIES,
   choice,
   date,
   dateTime,
@@ -527,16 +528,7 @@ const display = [
     'safeguardingConcern',
     inSection('safeguarding', {
       concernTypes: multi('What kind of abuse or neglect might it be?', [
-        ['physical', 'Physical'],
-        ['domestic', 'Domestic abuse'],
-        ['sexual', 'Sexual'],
-        ['psychological', 'Psychological or emotional'],
-        ['financial_material', 'Financial or material'],
-        ['modern_slavery', 'Modern slavery'],
-        ['discriminatory', 'Discriminatory'],
-        ['organisational', 'Organisational'],
-        ['neglect_omission', 'Neglect or acts of omission'],
-        ['self_neglect', 'Self-neglect'],
+        ...ABUSE_CATEGORIES,
         ['not_sure', 'Not sure yet'],
       ]),
       protectionNow: longText('What has been done to protect the person and others?', { maxLength: 2000 }),

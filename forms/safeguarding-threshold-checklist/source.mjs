@@ -5,6 +5,7 @@
 import { actionList } from '../_shared/action.mjs';
 import { all, at, inSection, is, isOneOf, ref, show } from '../_shared/conditions.mjs';
 import {
+  ABUSE_CATEGORIES,
   choice,
   dateTime,
   longText,
@@ -179,22 +180,7 @@ const display = [
     inSection(
       's42',
       {
-        categories: multi(
-          'What kind of abuse or neglect might it be?',
-          [
-            ['physical', 'Physical'],
-            ['domestic', 'Domestic abuse'],
-            ['sexual', 'Sexual'],
-            ['psychological', 'Psychological or emotional'],
-            ['financial_material', 'Financial or material'],
-            ['modern_slavery', 'Modern slavery'],
-            ['discriminatory', 'Discriminatory'],
-            ['organisational', 'Organisational'],
-            ['neglect_omission', 'Neglect or acts of omission'],
-            ['self_neglect', 'Self-neglect'],
-          ],
-          { minItems: 1 },
-        ),
+        categories: multi('What kind of abuse or neglect might it be?', ABUSE_CATEGORIES, { minItems: 1 }),
         sourceOfRisk: choice('Where might the risk come from?', [
           ['service_provider', 'A service or its staff'],
           ['known_to_person', 'Someone the person knows'],
