@@ -21,8 +21,26 @@ const rjsfRefUri: Plugin = {
   },
 };
 
+const registry = fileURLToPath(new URL('./src/renderer/registry/getDefaultRegistry.ts', import.meta.url));
+
+/** rjsf's default registry imports every field, widget and template rjsf has; its own imports of it (Form, and
+ * the package index) get Formwork's (src/renderer/registry/getDefaultRegistry.ts: the same names, Formwork's theme
+ * where it replaces rjsf's parts, and the parts no template in forms/ uses loaded only when a form draws them). */
+const rjsfRegistry: Plugin = {
+  name: 'formwork:rjsf-registry',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (
+      /^\.\.?\/getDefaultRegistry\.js$/.test(source) &&
+      importer?.replace(/\\/g, '/').includes('/node_modules/@rjsf/core/lib/')
+    )
+      return registry;
+    return null;
+  },
+};
+
 export default defineConfig({
-  plugins: [rjsfRefUri, react()],
+  plugins: [rjsfRefUri, rjsfRegistry, react()],
   resolve: {
     // rjsf's core imports markdown-to-jsx for markdown descriptions, which Formwork's theme never renders: a stub
     // keeps about 30 KiB gzipped off the form page (src/app/markdownStub.ts).
@@ -39,7 +57,9 @@ export default defineConfig({
     // The polyfill would be bundled, not inlined, but modern browsers have modulepreload anyway.
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
-    sourcemap: true,
+    // Maps are written (to read a stack trace, or what a chunk holds: bench/runtime.mjs) but not announced in
+    // each chunk, whose every byte a phone downloads.
+    sourcemap: 'hidden',
   },
   server: { proxy: { '/api': apiTarget } },
   preview: { proxy: { '/api': apiTarget } },
@@ -47,5 +67,7 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['test/**/*.test.{ts,tsx}', 'src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // rjsf goes through vite in the tests too, so that they run it with the plugins and aliases above, as it ships.
+    server: { deps: { inline: [/@rjsf\//] } },
   },
 });
