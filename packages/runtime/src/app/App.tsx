@@ -5,6 +5,7 @@ import type { SessionUser } from './api/types.js';
 import { clearAllLocalCopies } from './autosave/localCopy.js';
 import { Layout } from './layout/Layout.js';
 import { PageHeading } from './layout/PageHeading.js';
+import { PageProblemBoundary } from './layout/PageProblemBoundary.js';
 import { HomePage } from './pages/HomePage.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
@@ -108,9 +109,12 @@ export function App() {
   return (
     <SessionContext.Provider value={session}>
       <Layout session={session}>
-        <Suspense fallback={<p className="fwa-body">Loading…</p>}>
-          <div key={pathname}>{page}</div>
-        </Suspense>
+        {/* A route chunk that cannot be downloaded is a plain message, not a blank screen. */}
+        <PageProblemBoundary key={pathname}>
+          <Suspense fallback={<p className="fwa-body">Loading…</p>}>
+            <div>{page}</div>
+          </Suspense>
+        </PageProblemBoundary>
       </Layout>
     </SessionContext.Provider>
   );
