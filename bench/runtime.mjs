@@ -86,6 +86,19 @@ function loadedScripts(out, runs, page) {
       throw new Error(
         `the ${page} page fetched different scripts in different runs: ${names(files)} / ${names(other)}`,
       );
+  // What each fetched file is: the page's own bundle (the entry chunk and what it imports), the template's
+  // validator, or a chunk the page imported on demand.
+  const manifest = JSON.parse(readFileSync(join(out, `${page}.manifest.json`), 'utf8'));
+  const bundled = new Set();
+  const walk = (key) => {
+    const chunk = manifest[key];
+    if (!chunk || bundled.has(chunk.file)) return;
+    bundled.add(chunk.file);
+    for (const k of chunk.imports ?? []) walk(k);
+  };
+  walk(Object.keys(manifest).find((k) => manifest[k].isEntry));
+  for (const f of files)
+    f.part = bundled.has(f.file) ? 'bundle' : f.file === 'validator.js' ? 'validator' : 'on demand';
   return {
     files,
     raw: files.reduce((a, f) => a + f.raw, 0),
@@ -381,7 +394,14 @@ async function main() {
     const bundles = Object.fromEntries(PAGES.map((p) => [p, loadedScripts(out, runs, p)]));
     const kb = (b) => Math.round((b / 1024) * 10) / 10;
     const listed = (files) =>
-      files.map((f) => `${f.file.replace(/^assets\//, '')} ${kb(f.gzip)}`).join(' + ');
+      ['bundle', 'validator', 'on demand']
+        .map((part) => [part, files.filter((f) => f.part === part)])
+        .filter(([, fs]) => fs.length)
+        .map(
+          ([part, fs]) =>
+            `${part} ${kb(fs.reduce((a, f) => a + f.gzip, 0))} (${fs.map((f) => `${f.file.replace(/^assets\//, '')} ${kb(f.gzip)}`).join(', ')})`,
+        )
+        .join(' + ');
     const staff = await staffPages(root);
     const rows = [
       metric('first render: script start → form in DOM', (x) => x.firstRender.scriptToCommit, 'ms', '≤ 300'),
