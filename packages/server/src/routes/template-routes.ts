@@ -8,6 +8,7 @@ import { canManageTemplates } from '../access/policy.js';
 import { appendAudit } from '../audit/chain.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { templateDrafts, templates, templateVersions, users } from '../db/schema.js';
+import { maybeCompressed } from '../http/compressed.js';
 import type { AppEnv, Ctx } from '../http/env.js';
 import { readJson } from '../http/json-body.js';
 import { badRequest, forbidden, notFound, Problem } from '../http/problem.js';
@@ -239,11 +240,19 @@ export function templateRoutes() {
       .select({ code: templateVersions.validatorCode })
       .from(templateVersions)
       .where(eq(templateVersions.id, v.id));
-    c.header('Content-Type', 'text/javascript; charset=utf-8');
-    // Published versions never change; private because it sits behind sign-in.
-    c.header('Cache-Control', 'private, max-age=31536000, immutable');
-    c.header('ETag', `"${v.hash}"`);
-    return c.body(row?.code ?? '');
+    // Published versions never change (so the version's row id names these bytes for good); private because it
+    // sits behind sign-in. The form page's JavaScript budget counts this module gzipped, so it is sent compressed.
+    const out = await maybeCompressed(
+      c.req.header('Accept-Encoding'),
+      `validator:${v.id}`,
+      Buffer.from(row?.code ?? '', 'utf8'),
+      {
+        'Content-Type': 'text/javascript; charset=utf-8',
+        'Cache-Control': 'private, max-age=31536000, immutable',
+        ETag: `"${v.hash}"`,
+      },
+    );
+    return c.body(out.body, 200, out.headers);
   });
 
   app.post('/:id/versions/:version/check', async (c) => {
