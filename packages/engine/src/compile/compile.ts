@@ -18,7 +18,7 @@ import type {
   TemplateProblem,
   Validator,
 } from '../types.js';
-import { createAjv, metaValidatorAjv } from './ajv-instance.js';
+import { createAjv, metaValidatorAjv, NeedsTracking } from './ajv-instance.js';
 import { checkFieldReferences, checkIds, checkParameters, checkPatterns, checkRefs } from './checks.js';
 import { guardDocument } from './guard.js';
 import { templateMetaSchema } from './template-meta-schema.js';
@@ -38,12 +38,17 @@ export function compile(input: unknown, options: CompileOptions = {}): CompileRe
   return result.ok ? { ok: true, compiled: result.compiled } : result;
 }
 
+/**
+ * `tracking: 'always'` compiles with ajv's evaluation bookkeeping even where nothing needs it (tests compare the
+ * lean validators with those); the default generates it only for templates that need it (ajv-instance.ts).
+ */
 export function compileWithInternals(
   input: unknown,
   options: CompileOptions = {},
+  { tracking = 'auto' }: { tracking?: 'auto' | 'always' } = {},
 ): CompiledInternals | { ok: false; problems: TemplateProblem[] } {
   try {
-    return compileSteps(input, options);
+    return compileSteps(input, options, tracking === 'always');
   } catch (error) {
     // Every known failure is mapped below; this is the last line so that compile never throws.
     return {
@@ -66,6 +71,7 @@ function fail(problems: TemplateProblem[]): { ok: false; problems: TemplateProbl
 function compileSteps(
   input: unknown,
   options: CompileOptions,
+  alwaysTrack: boolean,
 ): CompiledInternals | { ok: false; problems: TemplateProblem[] } {
   let doc = input;
   if (typeof input === 'string') {
@@ -108,11 +114,30 @@ function compileSteps(
   checkFieldReferences(template, resolved, problems);
   if (problems.length > 0) return fail(problems);
 
-  const ajv = createAjv();
+  // Lean first (no evaluation bookkeeping); a template that needs tracking is compiled again with it.
+  if (!alwaysTrack) {
+    try {
+      return compileValidators(createAjv({ tracking: false }), template, resolved, options);
+    } catch (error) {
+      if (!(error instanceof NeedsTracking)) throw error;
+    }
+  }
+  return compileValidators(createAjv(), template, resolved, options);
+}
+
+function compileValidators(
+  ajv: Ajv2020,
+  template: Template,
+  resolved: ResolvedTemplate,
+  options: CompileOptions,
+): CompiledInternals | { ok: false; problems: TemplateProblem[] } {
+  const problems: TemplateProblem[] = [];
   for (const [id, schema] of Object.entries(options.schemas ?? {})) {
     try {
       ajv.addSchema(schema as object, id);
     } catch (error) {
+      // Checking it against a custom meta-schema compiled that one, which needs tracking.
+      if (error instanceof NeedsTracking) throw error;
       problems.push({
         code: 'invalid-schema',
         pointer: '',
@@ -138,6 +163,7 @@ function compileSteps(
       compiledByName[name] = validate as unknown as Validator;
       if (name === 'form') shareCompiledFragments(ajv, refs);
     } catch (error) {
+      if (error instanceof NeedsTracking) throw error;
       return fail([ajvThrowProblem(error as Error, resolved, name)]);
     }
   }
