@@ -12,7 +12,7 @@ import { fuzzTemplates } from './fuzz-templates.js';
 import { formWith } from './helpers.js';
 
 function validatorsOf(template: unknown, tracking: 'auto' | 'always'): TemplateValidators {
-  const result = compileWithInternals(template, {}, { tracking });
+  const result = compileWithInternals(template, {}, { tracking, split: false });
   if (!result.ok) throw new Error(`does not compile: ${JSON.stringify(result.problems).slice(0, 300)}`);
   return result.compiled.validators;
 }

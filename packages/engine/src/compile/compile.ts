@@ -38,17 +38,21 @@ export function compile(input: unknown, options: CompileOptions = {}): CompileRe
   return result.ok ? { ok: true, compiled: result.compiled } : result;
 }
 
-/**
- * `tracking: 'always'` compiles with ajv's evaluation bookkeeping even where nothing needs it (tests compare the
- * lean validators with those); the default generates it only for templates that need it (ajv-instance.ts).
- */
+/** How the validators are laid out; tests compare the defaults with the plain layout. */
+export interface LayoutOptions {
+  /** 'always': ajv's evaluation bookkeeping even where nothing needs it; default: only where needed (ajv-instance.ts). */
+  tracking?: 'auto' | 'always';
+  /** false: the form as one function; default: one function per top-level section (share-subschemas.ts). */
+  split?: boolean;
+}
+
 export function compileWithInternals(
   input: unknown,
   options: CompileOptions = {},
-  { tracking = 'auto' }: { tracking?: 'auto' | 'always' } = {},
+  layout: LayoutOptions = {},
 ): CompiledInternals | { ok: false; problems: TemplateProblem[] } {
   try {
-    return compileSteps(input, options, tracking === 'always');
+    return compileSteps(input, options, layout);
   } catch (error) {
     // Every known failure is mapped below; this is the last line so that compile never throws.
     return {
@@ -71,7 +75,7 @@ function fail(problems: TemplateProblem[]): { ok: false; problems: TemplateProbl
 function compileSteps(
   input: unknown,
   options: CompileOptions,
-  alwaysTrack: boolean,
+  layout: LayoutOptions,
 ): CompiledInternals | { ok: false; problems: TemplateProblem[] } {
   let doc = input;
   if (typeof input === 'string') {
@@ -115,14 +119,16 @@ function compileSteps(
   if (problems.length > 0) return fail(problems);
 
   // Lean first (no evaluation bookkeeping); a template that needs tracking is compiled again with it.
-  if (!alwaysTrack) {
+  // Sections are split only when no extra schema could refer into the form by its path.
+  const split = layout.split !== false && Object.keys(options.schemas ?? {}).length === 0;
+  if (layout.tracking !== 'always') {
     try {
-      return compileValidators(createAjv({ tracking: false }), template, resolved, options);
+      return compileValidators(createAjv({ tracking: false }), template, resolved, options, split);
     } catch (error) {
       if (!(error instanceof NeedsTracking)) throw error;
     }
   }
-  return compileValidators(createAjv(), template, resolved, options);
+  return compileValidators(createAjv(), template, resolved, options, split);
 }
 
 function compileValidators(
@@ -130,6 +136,7 @@ function compileValidators(
   template: Template,
   resolved: ResolvedTemplate,
   options: CompileOptions,
+  split: boolean,
 ): CompiledInternals | { ok: false; problems: TemplateProblem[] } {
   const problems: TemplateProblem[] = [];
   for (const [id, schema] of Object.entries(options.schemas ?? {})) {
@@ -152,7 +159,7 @@ function compileValidators(
   });
   if (problems.length > 0) return fail(problems);
 
-  const { refs, manifest } = registerSchemas(ajv, resolved);
+  const { refs, manifest } = registerSchemas(ajv, resolved, { split });
   const compiledByName: { [name: string]: Validator } = {};
   // The form first: once it is compiled, the gate and `if` validators reuse its generated functions.
   const ordered = Object.entries(refs).sort(([a], [b]) => Number(b === 'form') - Number(a === 'form'));
