@@ -29,7 +29,7 @@ export interface CompiledInternals {
   compiled: CompiledTemplate;
   ajv: Ajv2020;
   refs: { [exportName: string]: string };
-  manifest: Omit<PrecompiledManifest, 'templateId' | 'templateVersion' | 'templateHash'>;
+  manifest: Omit<PrecompiledManifest, 'templateId' | 'templateVersion' | 'templateHash' | 'templateDigest'>;
   resolved: ResolvedTemplate;
 }
 

@@ -58,7 +58,7 @@ export function registerSchemas(
   { split = true }: { split?: boolean } = {},
 ): {
   refs: { [exportName: string]: string };
-  manifest: Omit<PrecompiledManifest, 'templateId' | 'templateVersion' | 'templateHash'>;
+  manifest: Omit<PrecompiledManifest, 'templateId' | 'templateVersion' | 'templateHash' | 'templateDigest'>;
 } {
   const extras: { name: string; schema: Json }[] = [];
   resolved.gates.forEach((gate, i) => {
@@ -95,7 +95,10 @@ export function registerSchemas(
     refs[name] = fragment === undefined ? formRef(pointer, shared.sections) : fragmentRef(ajv, fragment);
     ifs[pointer] = name;
   });
-  const manifest: Omit<PrecompiledManifest, 'templateId' | 'templateVersion' | 'templateHash'> = {
+  const manifest: Omit<
+    PrecompiledManifest,
+    'templateId' | 'templateVersion' | 'templateHash' | 'templateDigest'
+  > = {
     form: 'form',
     gates,
     ifs,

@@ -7,6 +7,7 @@ import * as standaloneModule from 'ajv/dist/standalone/index.js';
 import { fingerprint } from '../canonical-json.js';
 import { compileWithInternals } from '../compile/compile.js';
 import { runtimeModules } from '../runtime/modules.js';
+import { templateDigest } from '../template-digest.js';
 import type { CompileOptions, PrecompiledManifest, PrecompileResult } from '../types.js';
 import { shrinkStandalone } from './shrink-standalone.js';
 
@@ -28,7 +29,9 @@ export function precompile(template: unknown, options: CompileOptions = {}): Pre
     const manifest: PrecompiledManifest = {
       templateId: result.compiled.template.id,
       templateVersion: result.compiled.template.version,
+      // Both: loading checks the digest (cheaper); engines from before it check the hash.
       templateHash: fingerprint(result.compiled.template),
+      templateDigest: templateDigest(result.compiled.template),
       ...result.manifest,
     };
     const code = [

@@ -5,6 +5,7 @@
  */
 import { fingerprint } from '../canonical-json.js';
 import { resolveTemplate } from '../template/resolve.js';
+import { DIGEST_FORMAT, templateDigest } from '../template-digest.js';
 import type { CompiledTemplate, PrecompiledModule, Template } from '../types.js';
 import { makeCompiledTemplate } from './compiled-template.js';
 import { validatorsFromManifest } from './validators-from-manifest.js';
@@ -27,7 +28,17 @@ export function checkPrecompiledModule(
     throw new Error(
       `${caller}: the module was built for ${manifest.templateId}@${manifest.templateVersion}, not ${template.id}@${template.version}.`,
     );
-  if (manifest.templateHash !== fingerprint(template))
+  const digest: unknown = manifest.templateDigest;
+  if (digest !== undefined && !(typeof digest === 'string' && digest.startsWith(`${DIGEST_FORMAT}:`)))
+    throw new Error(
+      `${caller}: the module's template digest is in a form this engine does not know (built by a newer engine?). Precompile ${template.id}@${template.version} again with this engine.`,
+    );
+  // Modules made before the digest existed carry only the fingerprint.
+  const same =
+    digest !== undefined
+      ? digest === templateDigest(template)
+      : manifest.templateHash === fingerprint(template);
+  if (!same)
     throw new Error(
       `${caller}: ${template.id}@${template.version} differs from the template the module was built from. Precompile it again.`,
     );
