@@ -55,7 +55,11 @@ function serialise(value: unknown, depth: number): string {
 
 /** A short, stable, non-cryptographic fingerprint (FNV-1a, 2×32 bits) of a value's canonical JSON. */
 export function fingerprint(value: unknown): string {
-  const text = canonicalJson(value);
+  return fingerprintOfText(canonicalJson(value));
+}
+
+/** `fingerprint` of a value whose canonical JSON is `text`. */
+export function fingerprintOfText(text: string): string {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193 ^ text.length;
   for (let i = 0; i < text.length; i++) {

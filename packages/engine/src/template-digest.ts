@@ -13,7 +13,11 @@ export const DIGEST_FORMAT = 'w32';
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 export function templateDigest(value: unknown): string {
-  const text = canonicalJson(value);
+  return digestOfText(canonicalJson(value));
+}
+
+/** `templateDigest` of a value whose canonical JSON is `text`. */
+export function digestOfText(text: string): string {
   // UTF-8 takes at most 3 bytes per UTF-16 code unit; 4 more so that the last word is whole (zero-padded).
   const bytes = new Uint8Array(text.length * 3 + 4);
   const length = new TextEncoder().encodeInto(text, bytes).written;

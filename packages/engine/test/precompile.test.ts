@@ -157,3 +157,23 @@ describe('the template digest', () => {
     expect(digestOfBytes(padded, bytes.length, false)).toBe(digestOfBytes(padded, bytes.length, true));
   });
 });
+
+describe('loading resolves parameters', () => {
+  it('the same as compile, with and without parameters (loading skips the walk when there are none)', async () => {
+    const withParams = incidentTemplate();
+    const { parameters: _, ...rest } = incidentTemplate();
+    const withoutParams = JSON.parse(
+      JSON.stringify({ ...rest, id: 'plain' }).replace(/\{"\$param":"[^"]+"\}/g, '2'),
+    ) as typeof withParams;
+    for (const template of [withParams, withoutParams]) {
+      const result = precompile(template);
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      const loaded = loadPrecompiled(template, await importModule(result.code));
+      expect(loaded.schema).toEqual(result.compiled.schema);
+      expect(loaded.gates).toEqual(result.compiled.gates);
+      expect(loaded.stages).toEqual(result.compiled.stages);
+    }
+    expect(JSON.stringify(withParams)).toContain('"$param":');
+    expect(JSON.stringify(withoutParams)).not.toContain('"$param":');
+  });
+});
