@@ -49,9 +49,13 @@ describe.each(fuzzTemplates())('sections of $name', ({ template, knownRecords })
 });
 
 describe('sections', () => {
-  it('each get their own function', () => {
+  it('each get their own function; a single question stays in the form function', () => {
     const result = precompile(
-      formWith({ a: { type: 'object', properties: { x: { type: 'string' } } }, b: { type: 'string' } }),
+      formWith({
+        a: { type: 'object', properties: { x: { type: 'string' } } },
+        b: { type: 'array', items: { type: 'string' } },
+        c: { type: 'string' },
+      }),
     );
     if (!result.ok) throw new Error('fixture');
     expect(result.code.match(/function validate\d+\(/g)?.length).toBe(3);

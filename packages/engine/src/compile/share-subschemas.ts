@@ -8,7 +8,7 @@
  * error objects for every condition that does not hold (in place, ajv checks it without building any), which
  * made evaluate about 40 % slower on the benchmark form for 1 % less code.
  *
- * Each top-level section (a schema under the form's `properties`) is moved to `$defs` and the form refers to it
+ * Each top-level section (a schema under the form's `properties` with subschemas of its own) is moved to `$defs` and the form refers to it
  * with a `$ref`: ajv then generates one function per section instead of one function for the whole form. The
  * benchmark form's single function was too large for V8's optimising compiler (it ran unoptimised on every call,
  * at 18–40 µs); per section, each is optimised. Errors, their order and every decision are the same (a `$ref`'s
@@ -105,7 +105,7 @@ export function shareSubschemas(
     laidOutProperties = {};
     let s = 0;
     for (const [key, section] of Object.entries(properties)) {
-      if (!isRecord(section) || bareLocalRef(section) !== undefined) {
+      if (!isRecord(section) || bareLocalRef(section) !== undefined || !isComposite(section)) {
         laidOutProperties[key] = section;
         continue;
       }
@@ -123,6 +123,13 @@ export function shareSubschemas(
       $defs: { ...defs, ...added },
     };
   return shared;
+}
+
+/** A schema with subschemas of its own (a group of questions, a list, conditions): worth a function of its own. */
+function isComposite(schema: SchemaObject): boolean {
+  return ['properties', 'items', 'allOf', 'anyOf', 'oneOf', 'if', 'prefixItems'].some(
+    (key) => schema[key] !== undefined,
+  );
 }
 
 /**

@@ -13,13 +13,15 @@
  *
  * The table is front-coded: each entry keeps a prefix of the previous entry's instancePath suffix and schemaPath
  * (neighbouring sites check neighbouring fields), and its keyword is left out when it is the last segment of the
- * schemaPath. Entries: `[pathKeep, pathRest, schemaPathKeep, schemaPathRest, keyword (0: last segment), params?]`.
+ * schemaPath. Entries: `[pathKeep, pathRest, schemaPathKeep, schemaPathRest, keyword (0: last segment), params?,
+ * list?]`, where `list` stands for `params: {allowedValues}` with the n-th list of enum-sets.ts (`$enumValues`).
  */
 
 /** The helper the rewritten sites call. ajv never names a variable with a `$`. */
 export const ERROR_HELPER = '$error';
 
 import { endOfLiteral } from './end-of-literal.js';
+import { singleQuoted } from './single-quoted.js';
 
 const PUSH_HEAD = 'vErrors = $pushError(vErrors, {';
 
@@ -217,6 +219,12 @@ function commonPrefix(a: string, b: string): number {
 
 class Table {
   readonly rows: unknown[] = [];
+  constructor(private readonly enumLists: ReadonlyMap<string, number>) {}
+
+  enumIndex(values: unknown): number {
+    return Array.isArray(values) ? (this.enumLists.get(JSON.stringify(values)) ?? -1) : -1;
+  }
+
   private readonly index = new Map<string, number>();
   private lastSuffix = '';
   private lastSchemaPath = '';
@@ -235,21 +243,18 @@ class Table {
       site.schemaPath.slice(schemaKeep),
       site.keyword === lastSegment ? 0 : site.keyword,
     ];
-    if (Object.keys(site.params).length > 0) row.push(site.params);
+    const keys = Object.keys(site.params);
+    const list =
+      keys.length === 1 && keys[0] === 'allowedValues' ? this.enumIndex(site.params.allowedValues) : -1;
+    // `{allowedValues}` equal to a list the enum lookups already carry: its index there, not a second copy.
+    if (list >= 0) row.push(0, list);
+    else if (keys.length > 0) row.push(site.params);
     this.lastSuffix = site.suffix;
     this.lastSchemaPath = site.schemaPath;
     this.rows.push(row);
     this.index.set(key, this.rows.length - 1);
     return this.rows.length - 1;
   }
-}
-
-/** A JavaScript string literal in single quotes: JSON's many double quotes then need no escaping. */
-export function singleQuoted(text: string): string {
-  const escaped = text.replace(/[\\'\n\r\u2028\u2029]/g, (c) =>
-    c === '\\' ? '\\\\' : c === "'" ? "\\'" : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-  return `'${escaped}'`;
 }
 
 /**
@@ -264,10 +269,11 @@ function helperText(rows: unknown[]): string {
     '  if ($errorRows === null) {',
     '    const rows = [];',
     '    let suffix = "", schemaPath = "";',
-    '    for (const [pathKeep, pathRest, schemaKeep, schemaRest, keyword, params] of JSON.parse($errorText)) {',
+    '    for (const [pathKeep, pathRest, schemaKeep, schemaRest, keyword, params, list] of JSON.parse($errorText)) {',
     '      suffix = suffix.slice(0, pathKeep) + pathRest;',
     '      schemaPath = schemaPath.slice(0, schemaKeep) + schemaRest;',
-    '      rows.push([suffix, schemaPath, keyword === 0 ? schemaPath.slice(schemaPath.lastIndexOf("/") + 1) : keyword, params]);',
+    '      const kw = keyword === 0 ? schemaPath.slice(schemaPath.lastIndexOf("/") + 1) : keyword;',
+    '      rows.push([suffix, schemaPath, kw, list === undefined ? params : { allowedValues: $enumValues[list] }]);',
     '    }',
     '    $errorRows = rows;',
     '  }',
@@ -287,9 +293,12 @@ function helperText(rows: unknown[]): string {
  * Rewrites every `vErrors = $pushError(vErrors, {…});` of exactly ajv's shape into a `$error` call. Returns the
  * code and the helper text to define in `create` (empty when nothing was rewritten).
  */
-export function tabulateErrors(code: string): { code: string; helper: string } {
+export function tabulateErrors(
+  code: string,
+  enumLists: ReadonlyMap<string, number> = new Map(),
+): { code: string; helper: string } {
   const schemas = schemaConstants(code);
-  const table = new Table();
+  const table = new Table(enumLists);
   const parts: string[] = [];
   let from = 0;
   for (let at = code.indexOf(PUSH_HEAD); at >= 0; at = code.indexOf(PUSH_HEAD, at + 1)) {

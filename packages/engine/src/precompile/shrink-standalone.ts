@@ -6,10 +6,12 @@
  * - ajv's error bookkeeping (`const errN = {…};if(vErrors === null){vErrors = [errN];}else
  *   {vErrors.push(errN);}`), repeated for each of hundreds of rules, becomes one call of a helper that `create`
  *   defines (PUSH_ERROR_HELPER);
+ * - chains of `===` for an `enum` become lookups in Sets (enum-sets.ts);
  * - then the constant parts of those error objects move into one table (error-table.ts);
  * - last, the whitespace the code does not need goes (minify-whitespace.ts).
  */
 import { endOfLiteral } from './end-of-literal.js';
+import { enumSets } from './enum-sets.js';
 import { tabulateErrors } from './error-table.js';
 import { minifyWhitespace } from './minify-whitespace.js';
 
@@ -62,9 +64,11 @@ function shortenErrorBookkeeping(code: string): string {
  * the error table takes the values error params read from them.
  */
 export function shrinkStandalone(code: string): { code: string; helpers: string } {
-  const tabulated = tabulateErrors(shortenErrorBookkeeping(code));
+  const sets = enumSets(shortenErrorBookkeeping(code));
+  const tabulated = tabulateErrors(sets.code, sets.lists);
   return {
     code: minifyWhitespace(dropUnusedSchemas(tabulated.code)),
-    helpers: [PUSH_ERROR_HELPER, tabulated.helper].filter(Boolean).join('\n'),
+    // The enum lists first: the error table refers to them.
+    helpers: [PUSH_ERROR_HELPER, sets.helper, tabulated.helper].filter(Boolean).join('\n'),
   };
 }
