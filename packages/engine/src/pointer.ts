@@ -67,13 +67,16 @@ export function setAt(root: unknown, pointer: string, value: unknown): unknown {
     const next = last ? value : copy(ownGet(node, segment), i + 1);
     if (next === undefined) return undefined;
     const out = { ...node };
-    // defineProperty: a key `__proto__` stays a plain key.
-    Object.defineProperty(out, segment, {
-      value: next,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    // A plain assignment where it means the same (an own key, or one Object.prototype does not have: keeps `out` a
+    // fast object for the validators that read it); defineProperty otherwise, so that `__proto__` stays a key.
+    if (Object.hasOwn(out, segment) || !(segment in Object.prototype)) out[segment] = next;
+    else
+      Object.defineProperty(out, segment, {
+        value: next,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     return out;
   };
   return copy(root, 0);

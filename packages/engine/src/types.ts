@@ -291,7 +291,13 @@ export interface PrecompiledModule {
 export interface PrecompiledManifest {
   templateId: string;
   templateVersion: string;
+  /** `fingerprint` of the template (every module has it; the check for modules without `templateDigest`). */
   templateHash: string;
+  /**
+   * `templateDigest` of the template (`w32:…`), which loading checks instead of `templateHash` because it is
+   * cheaper to compute. Absent in modules made before it existed.
+   */
+  templateDigest?: string;
   form: string;
   gates: { when?: string; check?: string }[];
   ifs: { [templatePointer: string]: string };

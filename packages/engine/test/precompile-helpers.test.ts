@@ -157,9 +157,9 @@ describe('shared functions', () => {
 
   it('generates a named condition once for the form, its if, a gate and the safeguarding rule', async () => {
     const { code, compiled } = precompiled(template);
-    expect(code.split('"sentinel-urgent" !==').length - 1).toBe(1);
+    expect(code.split('"sentinel-urgent"!==').length - 1).toBe(1);
     // An if written in place is checked in place by the form (fast, no error objects) and once more for rjsf.
-    expect(code.split('"sentinel-inline" !==').length - 1).toBe(2);
+    expect(code.split('"sentinel-inline"!==').length - 1).toBe(2);
     const loaded = loadPrecompiled(template, await importModule(code));
     const ifs = (compiled.schema.allOf as { if: object }[]).map((branch) => branch.if);
     for (const data of [

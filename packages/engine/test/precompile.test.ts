@@ -107,3 +107,73 @@ describe('@formwork/engine/runtime import graph', () => {
     }
   });
 });
+
+describe('the template digest', () => {
+  it('is checked on load, in its own format; an unknown format is refused, not ignored', async () => {
+    const template = incidentTemplate();
+    const result = precompile(template);
+    if (!result.ok) throw new Error('fixture');
+    expect(result.code).toMatch(/"templateDigest":"w32:[0-9a-f]{16}"/);
+    const wrong = await importModule(
+      result.code.replace(/"templateDigest":"w32:[0-9a-f]{16}"/, '"templateDigest":"w32:0000000000000000"'),
+    );
+    expect(() => loadPrecompiled(template, wrong)).toThrow(
+      /differs from the template the module was built from/,
+    );
+    const future = await importModule(
+      result.code.replace(/"templateDigest":"w32:/, '"templateDigest":"w64:'),
+    );
+    expect(() => loadPrecompiled(template, future)).toThrow(/form this engine does not know/);
+    // Without a digest (a module from before it existed), the fingerprint decides.
+    const old = await importModule(result.code.replace(/,"templateDigest":"w32:[0-9a-f]{16}"/, ''));
+    expect(evaluate(loadPrecompiled(template, old), {})).toEqual(evaluate(result.compiled, {}));
+    expect(() => loadPrecompiled({ ...template, title: 'Changed' }, old)).toThrow(/Precompile it again/);
+  });
+
+  it('does not depend on key order, and changes with any content', async () => {
+    const { templateDigest } = await import('../src/template-digest.js');
+    expect(templateDigest({ b: 1, a: ['é', { y: null, x: 'a\u2028b' }] })).toBe(
+      templateDigest({ a: ['é', { x: 'a\u2028b', y: null }], b: 1 }),
+    );
+    const seen = new Set(
+      [
+        {},
+        { a: 1 },
+        { a: 2 },
+        { a: '1' },
+        { a: [1] },
+        { a: 'x' },
+        { a: 'y' },
+        { a: 'xxxx' },
+        { a: 'xxxxx' },
+      ].map((v) => templateDigest(v)),
+    );
+    expect(seen.size).toBe(9);
+    // The byte-by-byte reading (big-endian machines) gives the same digest as the word reading.
+    const { digestOfBytes } = await import('../src/template-digest.js');
+    const bytes = new TextEncoder().encode('{"a":"é ünïcode and more"}xxx');
+    const padded = new Uint8Array(bytes.length + 4);
+    padded.set(bytes);
+    expect(digestOfBytes(padded, bytes.length, false)).toBe(digestOfBytes(padded, bytes.length, true));
+  });
+});
+
+describe('loading resolves parameters', () => {
+  it('the same as compile, with and without parameters (loading skips the walk when there are none)', async () => {
+    const withParams = incidentTemplate();
+    const { parameters: _, ...rest } = incidentTemplate();
+    const withoutParams = JSON.parse(
+      JSON.stringify({ ...rest, id: 'plain' }).replace(/\{"\$param":"[^"]+"\}/g, '2'),
+    ) as typeof withParams;
+    for (const template of [withParams, withoutParams]) {
+      const result = precompile(template);
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      const loaded = loadPrecompiled(template, await importModule(result.code));
+      expect(loaded.schema).toEqual(result.compiled.schema);
+      expect(loaded.gates).toEqual(result.compiled.gates);
+      expect(loaded.stages).toEqual(result.compiled.stages);
+    }
+    expect(JSON.stringify(withParams)).toContain('"$param":');
+    expect(JSON.stringify(withoutParams)).not.toContain('"$param":');
+  });
+});

@@ -26,7 +26,43 @@ const checkedRegExp = Object.assign(
   { code: linearRegExp.code },
 );
 
-export function createAjv(): Ajv2020 {
+/**
+ * The keywords that read what other keywords evaluated (`unevaluated*`) or the dynamic scope (`$dynamic*`,
+ * `$recursive*`). Only they need the bookkeeping Ajv2020 always generates (`validateN.evaluated`, `propsN`,
+ * `dynamicAnchors`).
+ */
+const TRACKING_KEYWORDS = [
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  '$dynamicRef',
+  '$dynamicAnchor',
+  '$recursiveRef',
+  '$recursiveAnchor',
+] as const;
+
+/** A lean Ajv met a keyword that needs evaluation tracking: the template is compiled again with tracking. */
+export class NeedsTracking extends Error {
+  constructor(keyword: string) {
+    super(`"${keyword}" needs evaluation tracking`);
+    this.name = 'NeedsTracking';
+  }
+}
+
+const META_SCHEMA_ID = 'https://json-schema.org/draft/2020-12/schema';
+
+/**
+ * `tracking: false` gives an Ajv that generates no unevaluated/dynamic-scope bookkeeping, which is most of the
+ * weight of a validator for a template that uses none of those keywords (the benchmark form's module: about a fifth
+ * of its code, and time on every call). Ajv2020 forces the options on in its constructor; ajv reads them only when
+ * it generates code, so they are turned off after construction, which gives exactly the code plain (draft-07) Ajv
+ * generates for the same keywords. Soundness does not rest on a scan of the template: in a lean Ajv each tracking
+ * keyword is replaced by one that throws NeedsTracking as soon as ajv generates code for it, in any schema it
+ * compiles (the form, gates, extra schemas, anything a `$ref` reaches), and the caller then compiles the whole
+ * template again with tracking. The 2020-12 meta-schema (which uses `$dynamicRef`) is compiled first, with
+ * tracking, as every Ajv compiles it to check schemas; a lean validator may call it, which it does correctly:
+ * only a caller with `unevaluated*` reads what a callee evaluated.
+ */
+export function createAjv({ tracking = true }: { tracking?: boolean } = {}): Ajv2020 {
   const ajv = new Ajv2020({
     allErrors: true,
     strictTypes: false,
@@ -42,7 +78,24 @@ export function createAjv(): Ajv2020 {
   });
   applyFormats(ajv);
   registerVocabulary(ajv);
+  if (!tracking) withoutTracking(ajv);
   return ajv;
+}
+
+function withoutTracking(ajv: Ajv2020): void {
+  ajv.getSchema(META_SCHEMA_ID);
+  for (const keyword of TRACKING_KEYWORDS) {
+    ajv.removeKeyword(keyword);
+    ajv.addKeyword({
+      keyword,
+      code() {
+        throw new NeedsTracking(keyword);
+      },
+    });
+  }
+  const opts = ajv.opts as { unevaluated?: boolean; dynamicRef?: boolean };
+  opts.unevaluated = false;
+  opts.dynamicRef = false;
 }
 
 /** A plain Ajv for the template meta-schema (no vocabulary needed). */

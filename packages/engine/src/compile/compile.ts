@@ -18,7 +18,7 @@ import type {
   TemplateProblem,
   Validator,
 } from '../types.js';
-import { createAjv, metaValidatorAjv } from './ajv-instance.js';
+import { createAjv, metaValidatorAjv, NeedsTracking } from './ajv-instance.js';
 import { checkFieldReferences, checkIds, checkParameters, checkPatterns, checkRefs } from './checks.js';
 import { guardDocument } from './guard.js';
 import { templateMetaSchema } from './template-meta-schema.js';
@@ -29,7 +29,7 @@ export interface CompiledInternals {
   compiled: CompiledTemplate;
   ajv: Ajv2020;
   refs: { [exportName: string]: string };
-  manifest: Omit<PrecompiledManifest, 'templateId' | 'templateVersion' | 'templateHash'>;
+  manifest: Omit<PrecompiledManifest, 'templateId' | 'templateVersion' | 'templateHash' | 'templateDigest'>;
   resolved: ResolvedTemplate;
 }
 
@@ -38,12 +38,21 @@ export function compile(input: unknown, options: CompileOptions = {}): CompileRe
   return result.ok ? { ok: true, compiled: result.compiled } : result;
 }
 
+/** How the validators are laid out; tests compare the defaults with the plain layout. */
+export interface LayoutOptions {
+  /** 'always': ajv's evaluation bookkeeping even where nothing needs it; default: only where needed (ajv-instance.ts). */
+  tracking?: 'auto' | 'always';
+  /** false: the form as one function; default: one function per top-level section (share-subschemas.ts). */
+  split?: boolean;
+}
+
 export function compileWithInternals(
   input: unknown,
   options: CompileOptions = {},
+  layout: LayoutOptions = {},
 ): CompiledInternals | { ok: false; problems: TemplateProblem[] } {
   try {
-    return compileSteps(input, options);
+    return compileSteps(input, options, layout);
   } catch (error) {
     // Every known failure is mapped below; this is the last line so that compile never throws.
     return {
@@ -66,6 +75,7 @@ function fail(problems: TemplateProblem[]): { ok: false; problems: TemplateProbl
 function compileSteps(
   input: unknown,
   options: CompileOptions,
+  layout: LayoutOptions,
 ): CompiledInternals | { ok: false; problems: TemplateProblem[] } {
   let doc = input;
   if (typeof input === 'string') {
@@ -108,11 +118,33 @@ function compileSteps(
   checkFieldReferences(template, resolved, problems);
   if (problems.length > 0) return fail(problems);
 
-  const ajv = createAjv();
+  // Lean first (no evaluation bookkeeping); a template that needs tracking is compiled again with it.
+  // Sections are split only when no extra schema could refer into the form by its path.
+  const split = layout.split !== false && Object.keys(options.schemas ?? {}).length === 0;
+  if (layout.tracking !== 'always') {
+    try {
+      return compileValidators(createAjv({ tracking: false }), template, resolved, options, split);
+    } catch (error) {
+      if (!(error instanceof NeedsTracking)) throw error;
+    }
+  }
+  return compileValidators(createAjv(), template, resolved, options, split);
+}
+
+function compileValidators(
+  ajv: Ajv2020,
+  template: Template,
+  resolved: ResolvedTemplate,
+  options: CompileOptions,
+  split: boolean,
+): CompiledInternals | { ok: false; problems: TemplateProblem[] } {
+  const problems: TemplateProblem[] = [];
   for (const [id, schema] of Object.entries(options.schemas ?? {})) {
     try {
       ajv.addSchema(schema as object, id);
     } catch (error) {
+      // Checking it against a custom meta-schema compiled that one, which needs tracking.
+      if (error instanceof NeedsTracking) throw error;
       problems.push({
         code: 'invalid-schema',
         pointer: '',
@@ -127,7 +159,7 @@ function compileSteps(
   });
   if (problems.length > 0) return fail(problems);
 
-  const { refs, manifest } = registerSchemas(ajv, resolved);
+  const { refs, manifest } = registerSchemas(ajv, resolved, { split });
   const compiledByName: { [name: string]: Validator } = {};
   // The form first: once it is compiled, the gate and `if` validators reuse its generated functions.
   const ordered = Object.entries(refs).sort(([a], [b]) => Number(b === 'form') - Number(a === 'form'));
@@ -138,6 +170,7 @@ function compileSteps(
       compiledByName[name] = validate as unknown as Validator;
       if (name === 'form') shareCompiledFragments(ajv, refs);
     } catch (error) {
+      if (error instanceof NeedsTracking) throw error;
       return fail([ajvThrowProblem(error as Error, resolved, name)]);
     }
   }

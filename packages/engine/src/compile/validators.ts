@@ -27,9 +27,15 @@ function asSchemaObject(value: Json): { [key: string]: Json } {
   return value as { [key: string]: Json };
 }
 
-/** `/schema/allOf/0/if` → `urn:formwork:form#/allOf/0/if` (segments URI-encoded, as ajv decodes them). */
-export function formRef(templatePointer: string): string {
-  const segments = parsePointer(templatePointer).slice(1);
+/**
+ * `/schema/allOf/0/if` → `urn:formwork:form#/allOf/0/if` (segments URI-encoded, as ajv decodes them); inside a
+ * section moved to `$defs` (share-subschemas.ts), the same place there.
+ */
+export function formRef(templatePointer: string, sections: ReadonlyMap<string, string> = new Map()): string {
+  let segments = parsePointer(templatePointer).slice(1);
+  const section =
+    segments[0] === 'properties' && segments[1] !== undefined ? sections.get(segments[1]) : undefined;
+  if (section !== undefined) segments = ['$defs', section, ...segments.slice(2)];
   return `${FORM_ID}#${segments.map((s) => `/${encodeURIComponent(escapeSegment(s))}`).join('')}`;
 }
 
@@ -49,9 +55,10 @@ function fragmentRef(ajv: Ajv2020, fragment: string): string {
 export function registerSchemas(
   ajv: Ajv2020,
   resolved: ResolvedTemplate,
+  { split = true }: { split?: boolean } = {},
 ): {
   refs: { [exportName: string]: string };
-  manifest: Omit<PrecompiledManifest, 'templateId' | 'templateVersion' | 'templateHash'>;
+  manifest: Omit<PrecompiledManifest, 'templateId' | 'templateVersion' | 'templateHash' | 'templateDigest'>;
 } {
   const extras: { name: string; schema: Json }[] = [];
   resolved.gates.forEach((gate, i) => {
@@ -61,7 +68,7 @@ export function registerSchemas(
   });
   if (resolved.safeguardingWhen !== undefined)
     extras.push({ name: 'safeguarding', schema: asSchemaObject(resolved.safeguardingWhen) });
-  const shared = shareSubschemas(resolved.schema, extras);
+  const shared = shareSubschemas(resolved.schema, extras, { split });
   ajv.addSchema(shared.schema, FORM_ID);
 
   const refs: { [exportName: string]: string } = { form: FORM_ID };
@@ -85,10 +92,13 @@ export function registerSchemas(
   ifPointers(resolved.schema).forEach(({ pointer }, i) => {
     const name = `if${i}`;
     const fragment = shared.ifs.get(pointer);
-    refs[name] = fragment === undefined ? formRef(pointer) : fragmentRef(ajv, fragment);
+    refs[name] = fragment === undefined ? formRef(pointer, shared.sections) : fragmentRef(ajv, fragment);
     ifs[pointer] = name;
   });
-  const manifest: Omit<PrecompiledManifest, 'templateId' | 'templateVersion' | 'templateHash'> = {
+  const manifest: Omit<
+    PrecompiledManifest,
+    'templateId' | 'templateVersion' | 'templateHash' | 'templateDigest'
+  > = {
     form: 'form',
     gates,
     ifs,

@@ -62,8 +62,9 @@ function expand(
       continue;
     }
     const group = e.group ?? plan.title(e.path);
+    // A literal, not a spread: V8 builds it much faster (this is on evaluate's hot path for invalid records).
     for (const c of expand(compiled, plan, context, started, inside, depth + 1))
-      out.push(c.group === undefined ? { ...c, group } : c);
+      out.push(c.group === undefined ? { path: c.path, message: c.message, rule: c.rule, group } : c);
   }
   return out === undefined ? errors : unique(out);
 }

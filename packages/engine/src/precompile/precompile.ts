@@ -7,8 +7,9 @@ import * as standaloneModule from 'ajv/dist/standalone/index.js';
 import { fingerprint } from '../canonical-json.js';
 import { compileWithInternals } from '../compile/compile.js';
 import { runtimeModules } from '../runtime/modules.js';
+import { templateDigest } from '../template-digest.js';
 import type { CompileOptions, PrecompiledManifest, PrecompileResult } from '../types.js';
-import { PUSH_ERROR_HELPER, shrinkStandalone } from './shrink-standalone.js';
+import { shrinkStandalone } from './shrink-standalone.js';
 
 type StandaloneCode = (ajv: unknown, refsOrFunc?: { [name: string]: string }) => string;
 const ns = standaloneModule as unknown as { default?: StandaloneCode | { default?: StandaloneCode } };
@@ -19,7 +20,7 @@ export function precompile(template: unknown, options: CompileOptions = {}): Pre
   const result = compileWithInternals(template, options);
   if (!result.ok) return result;
   try {
-    const body = shrinkStandalone(standaloneCode(result.ajv, result.refs));
+    const { code: body, helpers } = shrinkStandalone(standaloneCode(result.ajv, result.refs));
     // What `create(rt)` will `require`: declared so that the browser downloads only the helpers this template uses.
     const needs = [...new Set([...body.matchAll(/\brequire\("([^"\\]+)"\)/g)].map((m) => m[1]!))].sort();
     const unknown = needs.filter((name) => !Object.hasOwn(runtimeModules, name));
@@ -28,7 +29,9 @@ export function precompile(template: unknown, options: CompileOptions = {}): Pre
     const manifest: PrecompiledManifest = {
       templateId: result.compiled.template.id,
       templateVersion: result.compiled.template.version,
+      // Both: loading checks the digest (cheaper); engines from before it check the hash.
       templateHash: fingerprint(result.compiled.template),
+      templateDigest: templateDigest(result.compiled.template),
       ...result.manifest,
     };
     const code = [
@@ -41,7 +44,7 @@ export function precompile(template: unknown, options: CompileOptions = {}): Pre
       '    if (Object.prototype.hasOwnProperty.call(rt, name)) return rt[name];',
       '    throw new Error("precompiled template needs " + name + ", which @formwork/engine/runtime does not provide");',
       '  };',
-      `  ${PUSH_ERROR_HELPER}`,
+      helpers,
       body,
       '  return exports;',
       '}',

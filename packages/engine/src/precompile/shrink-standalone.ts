@@ -5,28 +5,19 @@
  * - `const schemaN = {…};` that nothing reads: ajv emits every compiled root schema as a value, used or not;
  * - ajv's error bookkeeping (`const errN = {…};if(vErrors === null){vErrors = [errN];}else
  *   {vErrors.push(errN);}`), repeated for each of hundreds of rules, becomes one call of a helper that `create`
- *   defines (PUSH_ERROR_HELPER).
+ *   defines (PUSH_ERROR_HELPER);
+ * - chains of `===` for an `enum` become lookups in Sets (enum-sets.ts);
+ * - then the constant parts of those error objects move into one table (error-table.ts);
+ * - last, the whitespace the code does not need goes (minify-whitespace.ts).
  */
+import { endOfLiteral } from './end-of-literal.js';
+import { enumSets } from './enum-sets.js';
+import { tabulateErrors } from './error-table.js';
+import { minifyWhitespace } from './minify-whitespace.js';
 
 /** The name of the helper the rewritten error bookkeeping calls. ajv never names a variable with a `$`. */
 export const PUSH_ERROR = '$pushError';
 export const PUSH_ERROR_HELPER = `const ${PUSH_ERROR} = (list, error) => { if (list === null) return [error]; list.push(error); return list; };`;
-
-/** Index just past the object or array literal that starts at `start`, or -1. Strings are JSON (double quotes). */
-function endOfLiteral(code: string, start: number): number {
-  let depth = 0;
-  for (let i = start; i < code.length; i++) {
-    const c = code[i];
-    if (c === '"') {
-      for (i++; i < code.length && code[i] !== '"'; i++) if (code[i] === '\\') i++;
-    } else if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') {
-      depth--;
-      if (depth === 0) return i + 1;
-    }
-  }
-  return -1;
-}
 
 function occurrences(code: string, name: string): number {
   return code.split(new RegExp(`(?<![\\w$.])${name.replace('$', '\\$')}(?![\\w$])`)).length - 1;
@@ -68,6 +59,16 @@ function shortenErrorBookkeeping(code: string): string {
   return parts.join('');
 }
 
-export function shrinkStandalone(code: string): string {
-  return shortenErrorBookkeeping(dropUnusedSchemas(code));
+/**
+ * The shrunk code and the helpers it calls (to define before it in `create`). Schema constants are dropped last:
+ * the error table takes the values error params read from them.
+ */
+export function shrinkStandalone(code: string): { code: string; helpers: string } {
+  const sets = enumSets(shortenErrorBookkeeping(code));
+  const tabulated = tabulateErrors(sets.code, sets.lists);
+  return {
+    code: minifyWhitespace(dropUnusedSchemas(tabulated.code)),
+    // The enum lists first: the error table refers to them.
+    helpers: [PUSH_ERROR_HELPER, sets.helper, tabulated.helper].filter(Boolean).join('\n'),
+  };
 }

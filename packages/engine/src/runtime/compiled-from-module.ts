@@ -3,21 +3,26 @@
  * `loadPrecompiledModule` (large helpers loaded on demand): check that the module belongs to this exact template,
  * then build the compiled template from the helpers given.
  */
-import { fingerprint } from '../canonical-json.js';
+import { canonicalJson, fingerprintOfText } from '../canonical-json.js';
 import { resolveTemplate } from '../template/resolve.js';
+import { DIGEST_FORMAT, digestOfText } from '../template-digest.js';
 import type { CompiledTemplate, PrecompiledModule, Template } from '../types.js';
 import { makeCompiledTemplate } from './compiled-template.js';
 import { validatorsFromManifest } from './validators-from-manifest.js';
 
-/**
- * Checks the module's shape and that it was built from exactly this template (id, version and content hash).
- * Returns the helpers it declares it needs, or `undefined` for a module built before modules declared them.
- */
+export interface CheckedModule {
+  /** The helpers the module declares it needs; `undefined` for a module built before modules declared them. */
+  needs: readonly string[] | undefined;
+  /** The template uses no `$param` (so resolving it changes nothing). */
+  parameterFree: boolean;
+}
+
+/** Checks the module's shape and that it was built from exactly this template (id, version and content hash). */
 export function checkPrecompiledModule(
   caller: string,
   template: Template,
   module: PrecompiledModule,
-): readonly string[] | undefined {
+): CheckedModule {
   const manifest = module?.manifest;
   if (!manifest || typeof module.create !== 'function')
     throw new Error(
@@ -27,17 +32,29 @@ export function checkPrecompiledModule(
     throw new Error(
       `${caller}: the module was built for ${manifest.templateId}@${manifest.templateVersion}, not ${template.id}@${template.version}.`,
     );
-  if (manifest.templateHash !== fingerprint(template))
+  const digest: unknown = manifest.templateDigest;
+  if (digest !== undefined && !(typeof digest === 'string' && digest.startsWith(`${DIGEST_FORMAT}:`)))
+    throw new Error(
+      `${caller}: the module's template digest is in a form this engine does not know (built by a newer engine?). Precompile ${template.id}@${template.version} again with this engine.`,
+    );
+  // Modules made before the digest existed carry only the fingerprint.
+  const text = canonicalJson(template);
+  const same =
+    digest !== undefined ? digest === digestOfText(text) : manifest.templateHash === fingerprintOfText(text);
+  if (!same)
     throw new Error(
       `${caller}: ${template.id}@${template.version} differs from the template the module was built from. Precompile it again.`,
     );
+  // In canonical JSON a `$param` key is always the text `"$param":` (inside a string value its quotes are escaped),
+  // so without that text there is no parameter to resolve: loading skips the walk that substitutes them.
+  const parameterFree = !text.includes('"$param":');
   const needs: unknown = module.needs;
-  if (needs === undefined) return undefined;
+  if (needs === undefined) return { needs: undefined, parameterFree };
   if (!Array.isArray(needs) || !needs.every((n) => typeof n === 'string'))
     throw new Error(
       `${caller}: the module's "needs" export must be a list of helper names. Precompile ${template.id}@${template.version} again.`,
     );
-  return needs;
+  return { needs, parameterFree };
 }
 
 /** Fails closed when the module needs a helper this engine does not have (built by a newer engine). */
@@ -58,8 +75,9 @@ export function compiledFromModule(
   template: Template,
   module: PrecompiledModule,
   helpers: { readonly [name: string]: unknown },
+  { parameterFree }: Pick<CheckedModule, 'parameterFree'>,
 ): CompiledTemplate {
-  const { resolved } = resolveTemplate(template);
+  const { resolved } = resolveTemplate(template, { parameterFree });
   const byName = module.create(helpers);
   return makeCompiledTemplate(template, resolved, validatorsFromManifest(module.manifest, byName));
 }

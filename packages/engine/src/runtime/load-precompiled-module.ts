@@ -13,7 +13,8 @@ export async function loadPrecompiledModule(
   template: Template,
   module: PrecompiledModule,
 ): Promise<CompiledTemplate> {
-  const needs = checkPrecompiledModule('loadPrecompiledModule', template, module);
+  const checked = checkPrecompiledModule('loadPrecompiledModule', template, module);
+  const { needs } = checked;
   if (needs)
     checkHelpersKnown(
       'loadPrecompiledModule',
@@ -22,5 +23,5 @@ export async function loadPrecompiledModule(
       (name) => Object.hasOwn(coreHelpers, name) || lazyHelperNames.includes(name),
     );
   const lazy = await loadLazyHelpers(needs ?? lazyHelperNames);
-  return compiledFromModule(template, module, Object.freeze({ ...coreHelpers, ...lazy }));
+  return compiledFromModule(template, module, Object.freeze({ ...coreHelpers, ...lazy }), checked);
 }

@@ -9,8 +9,10 @@ import { checkHelpersKnown, checkPrecompiledModule, compiledFromModule } from '.
 import { runtimeModules } from './modules.js';
 
 export function loadPrecompiled(template: Template, module: PrecompiledModule): CompiledTemplate {
-  const needs = checkPrecompiledModule('loadPrecompiled', template, module);
-  if (needs)
-    checkHelpersKnown('loadPrecompiled', template, needs, (name) => Object.hasOwn(runtimeModules, name));
-  return compiledFromModule(template, module, runtimeModules);
+  const checked = checkPrecompiledModule('loadPrecompiled', template, module);
+  if (checked.needs)
+    checkHelpersKnown('loadPrecompiled', template, checked.needs, (name) =>
+      Object.hasOwn(runtimeModules, name),
+    );
+  return compiledFromModule(template, module, runtimeModules, checked);
 }

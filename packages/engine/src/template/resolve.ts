@@ -29,12 +29,12 @@ function pointerOf(at: At): string {
  * Copy-on-write: a part with no `$param` inside is returned as it is (shared with the authored template, which
  * nothing writes to), so that loading a large template copies only the paths to its parameters.
  */
-function substitute(value: Json, at: At, template: Template, problems: TemplateProblem[]): Json {
+function substituteParams(value: Json, at: At, template: Template, problems: TemplateProblem[]): Json {
   if (Array.isArray(value)) {
     let out: Json[] | undefined;
     for (let i = 0; i < value.length; i++) {
       const item = value[i] as Json;
-      const next = substitute(item, { up: at, key: i }, template, problems);
+      const next = substituteParams(item, { up: at, key: i }, template, problems);
       if (next === item) continue;
       out ??= value.slice();
       out[i] = next;
@@ -61,7 +61,7 @@ function substitute(value: Json, at: At, template: Template, problems: TemplateP
   let out: { [key: string]: Json } | undefined;
   for (const key of Object.keys(value)) {
     const child = value[key] as Json;
-    const next = substitute(child, { up: at, key }, template, problems);
+    const next = substituteParams(child, { up: at, key }, template, problems);
     if (next === child) continue;
     out ??= { ...value };
     out[key] = next;
@@ -69,12 +69,20 @@ function substitute(value: Json, at: At, template: Template, problems: TemplateP
   return out ?? value;
 }
 
-/** Resolves parameters; problems are `unknown-parameter` with the pointer of the `$param` object. */
-export function resolveTemplate(template: Template): {
+/**
+ * Resolves parameters; problems are `unknown-parameter` with the pointer of the `$param` object. `parameterFree`:
+ * the caller knows the template has no `$param` anywhere (loading a module checks that), so every part is returned
+ * as it is without walking it: the same result the walk gives.
+ */
+export function resolveTemplate(
+  template: Template,
+  { parameterFree = false }: { parameterFree?: boolean } = {},
+): {
   resolved: ResolvedTemplate;
   problems: TemplateProblem[];
 } {
   const problems: TemplateProblem[] = [];
+  const substitute = parameterFree ? (value: Json) => value : substituteParams;
   const schema = substitute(template.schema as Json, '/schema', template, problems) as {
     [key: string]: Json;
   };

@@ -1,0 +1,107 @@
+// The rewrites of ajv's standalone code (precompile/*.ts): each changes exactly ajv's shapes and leaves anything
+// else as it is, and a module built with all of them reports the very errors ajv's validators report.
+import { describe, expect, it } from 'vitest';
+import { compileWithInternals } from '../src/compile/compile.js';
+import { loadPrecompiled, precompile } from '../src/index.js';
+import { enumSets } from '../src/precompile/enum-sets.js';
+import { tabulateErrors } from '../src/precompile/error-table.js';
+import { minifyWhitespace } from '../src/precompile/minify-whitespace.js';
+import type { PrecompiledModule, Template } from '../src/types.js';
+import { fuzzTemplates } from './fuzz-templates.js';
+import { formWith } from './helpers.js';
+
+async function importModule(code: string): Promise<PrecompiledModule> {
+  const url = `data:text/javascript;base64,${Buffer.from(code, 'utf8').toString('base64')}`;
+  return (await import(/* @vite-ignore */ url)) as PrecompiledModule;
+}
+
+const site = (object: string) => `if(x){vErrors = $pushError(vErrors, ${object});errors++;}`;
+
+describe('error table', () => {
+  it('moves exactly ajv-shaped error objects into the table', () => {
+    const { code, helper } = tabulateErrors(
+      `const schema3 = {"enum":["a","b"]};${site('{instancePath:instancePath+"/a/b",schemaPath:"#/properties/a/enum",keyword:"enum",params:{allowedValues: schema3.enum}}')}${site('{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "a"}}')}${site('{instancePath:instancePath+"/l/" + i0,schemaPath:"#/properties/l/items/type",keyword:"type",params:{type: "string"}}')}`,
+    );
+    expect(code).toContain('vErrors = $error(vErrors, instancePath, 0);');
+    expect(code).toContain('vErrors = $error(vErrors, instancePath, 1);');
+    expect(code).toContain('vErrors = $error(vErrors, instancePath+"/l/" + i0, 2);');
+    expect(code).not.toContain('$pushError');
+    expect(helper).toContain('$errorText');
+  });
+
+  it('leaves any other shape as it is', () => {
+    for (const object of [
+      '{instancePath:instancePath+"/" + key0.replace(/~/g, "~0"),schemaPath:"#/a",keyword:"additionalProperties",params:{additionalProperty: key0}}',
+      '{instancePath,schemaPath:"#/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0}}',
+      '{instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0}}',
+      '{}',
+      '{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema9.enum}}',
+      '{instancePath,keyword:"type",schemaPath:"#/type",params:{type: "string"}}',
+    ]) {
+      const code = site(object);
+      expect(tabulateErrors(code)).toEqual({ code, helper: '' });
+    }
+  });
+});
+
+describe('enum sets', () => {
+  it('turn a chain of at least four comparisons of one name into a Set lookup', () => {
+    const chain = 'if(!((((d === "a") || (d === "b")) || (d === 3)) || (d === null))){e();}';
+    const { code, helper } = enumSets(chain);
+    expect(code).toBe('if(!$enum[0].has(d)){e();}');
+    expect(helper).toContain(`JSON.parse('[["a","b",3,null]]')`);
+  });
+
+  it('leave short chains, mixed names, other operators and other literals as they are', () => {
+    for (const code of [
+      'if(!(((d === "a") || (d === "b")) || (d === "c"))){e();}',
+      'if(!((((d === "a") || (d === "b")) || (d === "c")) || (f === "d"))){e();}',
+      'if(!((((d === "a") || (d === "b")) || (d === "c")) && (d === "d"))){e();}',
+      'if(!((((d === "a") || (d === "b")) || (d === "c")) || (d === -1))){e();}',
+      'if(!((((d === "a") || (d === "b")) || (d === "c")) || (d == "d"))){e();}',
+      'if(!((((d === "a" || d) === "b") || (d === "c")) || (d === "e"))){e();}',
+    ])
+      expect(enumSets(code).code).toBe(code);
+  });
+});
+
+describe('whitespace', () => {
+  it('goes only where tokens do not run together, and line breaks stay', () => {
+    expect(
+      minifyWhitespace('if (a === undefined) { x = a + +b; } else { return typeof c; }\nlet y = /a b/g'),
+    ).toBe('if(a===undefined){x=a+ +b;}else{return typeof c;}\nlet y=/a b/g');
+    expect(minifyWhitespace('const s = "a  b" + \'c  d\';')).toBe('const s="a  b"+\'c  d\';');
+  });
+
+  it('leaves code it does not understand as it is', () => {
+    for (const code of ['const t = `a ${b}`;', 'x = }/re/', 'a # b'])
+      expect(minifyWhitespace(code)).toBe(code);
+  });
+});
+
+describe('a module built with every rewrite', () => {
+  it('reports exactly the errors of the validators compiled now, on every template', async () => {
+    for (const { template, knownRecords } of fuzzTemplates()) {
+      const pre = precompile(template);
+      const now = compileWithInternals(template);
+      if (!pre.ok || !now.ok) throw new Error('does not compile');
+      const loaded = loadPrecompiled(template as unknown as Template, await importModule(pre.code));
+      for (const data of [...knownRecords, {}, { x: 1 }, []]) {
+        const a = loaded.validators.form;
+        const b = now.compiled.validators.form;
+        const ok = a.call({}, data, { rootData: data });
+        expect(ok).toBe(b.call({}, data, { rootData: data }));
+        if (!ok) expect(a.errors).toEqual(b.errors);
+      }
+    }
+  });
+
+  it('carries no error object written out in code and no enum chain', () => {
+    const result = precompile(
+      formWith({ a: { type: 'string', enum: ['w', 'x', 'y', 'z'] }, b: { type: 'integer', maximum: 3 } }),
+    );
+    if (!result.ok) throw new Error('fixture');
+    expect(result.code).not.toMatch(/schemaPath:"|===\s*"w"/);
+    expect(result.code).toContain('$enum[0].has(');
+  });
+});
