@@ -21,6 +21,23 @@ const rjsfRefUri: Plugin = {
   },
 };
 
+const deepEquals = fileURLToPath(new URL('./src/renderer/deepEquals.ts', import.meta.url));
+
+/** rjsf's utils compare with fast-equals (about 2.5 KiB gzipped): they get src/renderer/deepEquals.ts, which gives
+ * the same answers for what a form compares (test/renderer-deep-equals.test.ts checks it against fast-equals). */
+const rjsfDeepEquals: Plugin = {
+  name: 'formwork:rjsf-deep-equals',
+  enforce: 'pre',
+  resolveId(source, importer) {
+    if (
+      /^\.\.?\/deepEquals\.js$/.test(source) &&
+      importer?.replace(/\\/g, '/').includes('/node_modules/@rjsf/utils/lib/')
+    )
+      return deepEquals;
+    return null;
+  },
+};
+
 const registry = fileURLToPath(new URL('./src/renderer/registry/getDefaultRegistry.ts', import.meta.url));
 
 /** rjsf's default registry imports every field, widget and template rjsf has; its own imports of it (Form, and
@@ -40,7 +57,7 @@ const rjsfRegistry: Plugin = {
 };
 
 export default defineConfig({
-  plugins: [rjsfRefUri, rjsfRegistry, react()],
+  plugins: [rjsfRefUri, rjsfDeepEquals, rjsfRegistry, react()],
   resolve: {
     // rjsf's core imports markdown-to-jsx for markdown descriptions, which Formwork's theme never renders: a stub
     // keeps about 30 KiB gzipped off the form page (src/app/markdownStub.ts).

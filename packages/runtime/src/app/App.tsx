@@ -6,17 +6,19 @@ import { clearAllLocalCopies } from './autosave/localCopy.js';
 import { Layout } from './layout/Layout.js';
 import { PageHeading } from './layout/PageHeading.js';
 import { PageProblemBoundary } from './layout/PageProblemBoundary.js';
-import { HomePage } from './pages/HomePage.js';
-import { LoginPage } from './pages/LoginPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { navigate, usePathname } from './router/navigation.js';
 import { matchRoute, paths } from './router/routes.js';
 import { type Session, SessionContext } from './session/SessionContext.js';
 
-// The form renderer (rjsf, the engine) is most of the code: sign-in and home load without it.
+// The form renderer (rjsf, the engine) is most of the code: sign-in and home load without it. Each page is a chunk.
 const FillRecordPage = lazy(() =>
   import('./pages/FillRecordPage.js').then((m) => ({ default: m.FillRecordPage })),
 );
+// Sign-in and home are route chunks too, so that filling a record (the page staff spend their time on, often on a
+// phone) does not download them.
+const HomePage = lazy(() => import('./pages/HomePage.js').then((m) => ({ default: m.HomePage })));
+const LoginPage = lazy(() => import('./pages/LoginPage.js').then((m) => ({ default: m.LoginPage })));
 const RecordPage = lazy(() => import('./pages/RecordPage.js').then((m) => ({ default: m.RecordPage })));
 
 type SessionState = { kind: 'checking' } | { kind: 'signed-out' } | { kind: 'signed-in'; user: SessionUser };

@@ -5,7 +5,6 @@ import { ApiError } from '../api/ApiError.js';
 import { api } from '../api/client.js';
 import type { EvaluateResult, Json } from '../api/types.js';
 import type { AutosaveController } from '../autosave/AutosaveController.js';
-import { ConflictPanel } from '../autosave/ConflictPanel.js';
 import type { IsTextField } from '../autosave/merge.js';
 import { SaveStatus } from '../autosave/SaveStatus.js';
 import { textFieldsOf } from '../autosave/textFields.js';
@@ -19,8 +18,8 @@ import { navigate } from '../router/navigation.js';
 import { paths } from '../router/routes.js';
 import { useSession } from '../session/SessionContext.js';
 import { LoadProblem } from './LoadProblem.js';
+import { ConflictPanel, SignOffForm } from './lazyPanels.js';
 import { loadRecordBundle, type RecordBundle } from './loadRecordBundle.js';
-import { SignOffForm } from './SignOffForm.js';
 import { mayEnter, nextStageOf, stageTitle } from './stages.js';
 import { useLoad } from './useLoad.js';
 

@@ -3,7 +3,7 @@ import { ApiError } from '../api/ApiError.js';
 import { api } from '../api/client.js';
 import type { FormRecord, Role, Template } from '../api/types.js';
 import { type Problem, ProblemSummary } from '../layout/ProblemSummary.js';
-import { SignOffForm } from './SignOffForm.js';
+import { SignOffForm } from './lazyPanels.js';
 import { mayEnter, nextStageOf } from './stages.js';
 
 export interface ReviewActionsProps {

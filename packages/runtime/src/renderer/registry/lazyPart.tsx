@@ -5,6 +5,17 @@ export type LazyPart<P> = ComponentType<P> & {
   load: () => Promise<ComponentType<P>>;
 };
 
+/** What a part says while it downloads and when it cannot be downloaded (followed by "try again"). */
+export interface LazyPartWords {
+  loading: string;
+  failed: string;
+}
+
+const QUESTION_WORDS: LazyPartWords = {
+  loading: 'Loading this question…',
+  failed: 'This question could not be loaded. Your answers are kept. Check the connection, then',
+};
+
 /**
  * A part of rjsf (a field, widget or template) that no template in forms/ uses, downloaded only when a form first
  * draws it, so that pages whose template does not need it never load its code. Until it is there the question
@@ -13,7 +24,10 @@ export type LazyPart<P> = ComponentType<P> & {
  *
  * Not React.lazy: that needs a Suspense boundary above every rjsf part and keeps a failed load forever.
  */
-export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>): LazyPart<P> {
+export function lazyPart<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  words: LazyPartWords = QUESTION_WORDS,
+): LazyPart<P> {
   let loaded: ComponentType<P> | undefined;
   let loading: Promise<ComponentType<P>> | undefined;
   const loadOnce = () => {
@@ -50,7 +64,7 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
     if (state === 'failed')
       return (
         <p className="fw-error-message" role="alert">
-          This question could not be loaded. Your answers are kept. Check the connection, then{' '}
+          {words.failed}{' '}
           <button
             type="button"
             className="fw-button fw-button--secondary fw-button--small"
@@ -62,7 +76,7 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
       );
     return (
       <p className="fw-hint" role="status">
-        Loading this question…
+        {words.loading}
       </p>
     );
   }
