@@ -281,7 +281,8 @@ export interface PrecompiledModule {
   manifest: PrecompiledManifest;
   /**
    * The run-time helpers `create` needs, by the module name ajv's standalone code `require`s (e.g.
-   * `formwork:regexp` for `pattern`). `loadPrecompiledModule` downloads the large ones only when listed here.
+   * `formwork:native-regexp` for a `pattern` that runs natively, `formwork:regexp`, which brings RE2JS, for one
+   * that does not). `loadPrecompiledModule` downloads the large ones only when listed here.
    * Absent in modules built before it existed: those get every helper.
    */
   needs?: readonly string[];

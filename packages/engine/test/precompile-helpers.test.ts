@@ -19,28 +19,57 @@ function precompiled(template: Template): { code: string; compiled: CompiledTemp
 }
 
 const withPattern = formWith({ reference: { type: 'string', pattern: '^[A-Z]{2}-\\d{4}$' } });
+// `+` is unbounded: RE2JS runs it. A `u`-mode syntax error the bounded check lets through runs on RE2JS too.
+const withUnboundedPattern = formWith({ code: { type: 'string', pattern: '^[a-z]+-\\d{2}$' } });
+const withBothPatterns = formWith({
+  reference: { type: 'string', pattern: '^[A-Z]{2}-\\d{4}$' },
+  code: { type: 'string', pattern: '^[a-z]+-\\d{2}$' },
+  postcode: { type: 'string', pattern: '^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$' },
+});
 const withoutPattern = formWith({ name: { type: 'string', minLength: 1 }, seen: { format: 'date-time' } });
 
 describe('precompiled modules declare the helpers they need', () => {
-  it('names re2js only for a template with a pattern', async () => {
+  it('names re2js only for a template with a pattern that does not run natively', async () => {
     const plain = await importModule(precompiled(withoutPattern).code);
     expect(plain.needs).toBeDefined();
     expect(plain.needs).not.toContain('formwork:regexp');
+    expect(plain.needs).not.toContain('formwork:native-regexp');
     expect(plain.needs).not.toContain('ajv/dist/runtime/uri');
-    const patterned = await importModule(precompiled(withPattern).code);
-    expect(patterned.needs).toContain('formwork:regexp');
+    const bounded = await importModule(precompiled(withPattern).code);
+    expect(bounded.needs).toContain('formwork:native-regexp');
+    expect(bounded.needs).not.toContain('formwork:regexp');
+    const unbounded = await importModule(precompiled(withUnboundedPattern).code);
+    expect(unbounded.needs).toContain('formwork:regexp');
+    expect(unbounded.needs).not.toContain('formwork:native-regexp');
+    const mixed = await importModule(precompiled(withBothPatterns).code);
+    expect(mixed.needs).toEqual(expect.arrayContaining(['formwork:regexp', 'formwork:native-regexp']));
   });
 
   it('loadPrecompiledModule decides exactly like compile, with and without patterns', async () => {
+    const loader = [
+      (template: Template, module: PrecompiledModule) => loadPrecompiledModule(template, module),
+      async (template: Template, module: PrecompiledModule) => loadPrecompiled(template, module),
+    ];
     for (const [template, records] of [
       [withPattern, [{ reference: 'AB-1234' }, { reference: 'ab-12' }, { reference: 3 }]],
+      [withUnboundedPattern, [{ code: 'abc-12' }, { code: 'abc-1' }, { code: '-12' }, { code: 'ABC-12' }]],
+      [
+        withBothPatterns,
+        [
+          { reference: 'AB-1234', code: 'x-00', postcode: 'SW1A 1AA' },
+          { reference: 'AB-123', code: 'X-00', postcode: 'SW1A1A' },
+          { reference: 'AB-1234\n', code: 'x-00\n', postcode: 'M1 1AE' },
+        ],
+      ],
       [incidentTemplate(), [{}, { harm: 'high', reference: 'x', summary: '' }]],
     ] as [Template, Json[]][]) {
       const { code, compiled } = precompiled(template);
-      const loaded = await loadPrecompiledModule(template, await importModule(code));
-      for (const data of records) {
-        expect(evaluate(loaded, data)).toEqual(evaluate(compiled, data));
-        expect(prune(loaded, data)).toEqual(prune(compiled, data));
+      for (const load of loader) {
+        const loaded = await load(template, await importModule(code));
+        for (const data of records) {
+          expect(evaluate(loaded, data)).toEqual(evaluate(compiled, data));
+          expect(prune(loaded, data)).toEqual(prune(compiled, data));
+        }
       }
     }
     const { code } = precompiled(withPattern);
@@ -56,6 +85,36 @@ describe('precompiled modules declare the helpers they need', () => {
     const loaded = await loadPrecompiledModule(withPattern, module);
     expect(evaluate(loaded, { reference: 'ab-12' })).toEqual(evaluate(compiled, { reference: 'ab-12' }));
     expect(evaluate(loadPrecompiled(withPattern, module), { reference: 'AB-1234' }).valid).toBe(true);
+  });
+
+  it('loads a module whose bounded patterns still call formwork:regexp (made before native-regexp)', async () => {
+    const { code, compiled } = precompiled(withBothPatterns);
+    expect(code).toContain('require("formwork:native-regexp")');
+    // What the engine before this one wrote: every pattern through the one re2js-backed helper.
+    const old = code
+      .replace(/\n?const \$nativeRegExp ?= ?require\("formwork:native-regexp"\)\.default;/, '')
+      .replaceAll('$nativeRegExp(', 'func0(')
+      .replace('"formwork:native-regexp",', '');
+    expect(old).not.toContain('native');
+    const module = await importModule(old);
+    expect(module.needs).toContain('formwork:regexp');
+    const data = { reference: 'AB-123', code: 'x-00', postcode: 'SW1A 1AA' };
+    for (const loaded of [
+      await loadPrecompiledModule(withBothPatterns, module),
+      loadPrecompiled(withBothPatterns, module),
+    ])
+      expect(evaluate(loaded, data)).toEqual(evaluate(compiled, data));
+  });
+
+  it('refuses a module that runs a pattern natively which does not run in linear time there', async () => {
+    const { code } = precompiled(withPattern);
+    const edited = code.replace('"^[A-Z]{2}-\\\\d{4}$"', '"^(a+)+$"');
+    expect(edited).not.toBe(code);
+    const module = await importModule(edited);
+    await expect(loadPrecompiledModule(withPattern, module)).rejects.toThrow(
+      /runs the pattern "\^\(a\+\)\+\$" natively.*Precompile the template again/,
+    );
+    expect(() => loadPrecompiled(withPattern, module)).toThrow(/not one that runs in linear time/);
   });
 
   it('refuses a module that needs a helper this engine does not have, saying what to do', async () => {
@@ -101,7 +160,9 @@ describe('the on-demand loader', () => {
       for (const match of text.matchAll(/\bimport\('([^']+)'\)/g)) dynamic.add(match[1]!);
     }
     expect([...bare].filter((spec) => /re2js|runtime\/uri/.test(spec))).toEqual([]);
-    expect([...seen].some((file) => file.endsWith('regexp.ts'))).toBe(false);
+    expect([...seen].some((file) => file.endsWith('/regexp.ts'))).toBe(false);
+    // The helper for patterns that run natively is loaded with the engine: it must not reach re2js.
+    expect(seen.has(join(src, 'runtime/native-regexp.ts'))).toBe(true);
     expect([...dynamic].sort()).toEqual(['./regexp.js', 'ajv/dist/runtime/uri.js']);
   });
 });

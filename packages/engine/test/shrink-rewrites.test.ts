@@ -6,6 +6,7 @@ import { loadPrecompiled, precompile } from '../src/index.js';
 import { enumSets } from '../src/precompile/enum-sets.js';
 import { tabulateErrors } from '../src/precompile/error-table.js';
 import { minifyWhitespace } from '../src/precompile/minify-whitespace.js';
+import { nativePatterns } from '../src/precompile/native-patterns.js';
 import type { PrecompiledModule, Template } from '../src/types.js';
 import { fuzzTemplates } from './fuzz-templates.js';
 import { formWith } from './helpers.js';
@@ -94,7 +95,8 @@ describe('a module built with every rewrite', () => {
         if (!ok) expect(a.errors).toEqual(b.errors);
       }
     }
-  });
+    // Precompiles every template in forms/ and the fuzz set: ~5 s alone, more when the full suite shares the cores.
+  }, 30_000);
 
   it('carries no error object written out in code and no enum chain', () => {
     const result = precompile(
@@ -103,5 +105,39 @@ describe('a module built with every rewrite', () => {
     if (!result.ok) throw new Error('fixture');
     expect(result.code).not.toMatch(/schemaPath:"|===\s*"w"/);
     expect(result.code).toContain('$enum[0].has(');
+  });
+});
+
+describe('patterns that run natively', () => {
+  const declaration = 'const func0 = require("formwork:regexp").default;';
+  it('calls the native helper for each bounded literal pattern, and drops re2js when none is left', () => {
+    const code = nativePatterns(
+      `${declaration}const pattern1 = func0("^[0-9]{3}$", "u");const pattern2 = func0("^\\\\d{2}-[A-Z]?$", "u");`,
+    );
+    expect(code).toBe(
+      'const $nativeRegExp = require("formwork:native-regexp").default;const pattern1 = $nativeRegExp("^[0-9]{3}$", "u");const pattern2 = $nativeRegExp("^\\\\d{2}-[A-Z]?$", "u");',
+    );
+  });
+
+  it('keeps re2js for unbounded patterns, patterns not written as literals and anything else', () => {
+    const kept = nativePatterns(
+      `${declaration}const pattern1 = func0("^[0-9]{3}$", "u");const pattern2 = func0("^a+$", "u");`,
+    );
+    expect(kept).toContain(
+      `${declaration}\nconst $nativeRegExp = require("formwork:native-regexp").default;`,
+    );
+    expect(kept).toContain('$nativeRegExp("^[0-9]{3}$", "u")');
+    expect(kept).toContain('func0("^a+$", "u")');
+    for (const code of [
+      `${declaration}if(!func0(data1, "u").test(data)){}`,
+      `${declaration}const pattern1 = func0("^(a)$", "u");`,
+      `${declaration}const pattern1 = func0('^a$', "u");`,
+      `${declaration}const pattern1 = func0("^a$", "u", 1);`,
+      `${declaration}const pattern1 = x.func0("^a$", "u");`,
+      `const func0 = require("formwork:other").default;const pattern1 = func0("^a$", "u");`,
+      `const pattern1 = func0("^a$", "u");${declaration}`,
+      `${declaration}${declaration}const pattern1 = func0("^a$", "u");`,
+    ])
+      expect(nativePatterns(code)).toBe(code);
   });
 });

@@ -6,6 +6,7 @@
  * - ajv's error bookkeeping (`const errN = {…};if(vErrors === null){vErrors = [errN];}else
  *   {vErrors.push(errN);}`), repeated for each of hundreds of rules, becomes one call of a helper that `create`
  *   defines (PUSH_ERROR_HELPER);
+ * - patterns that run natively are created by a helper without re2js (native-patterns.ts);
  * - chains of `===` for an `enum` become lookups in Sets (enum-sets.ts);
  * - then the constant parts of those error objects move into one table (error-table.ts);
  * - last, the whitespace the code does not need goes (minify-whitespace.ts).
@@ -14,6 +15,7 @@ import { endOfLiteral } from './end-of-literal.js';
 import { enumSets } from './enum-sets.js';
 import { tabulateErrors } from './error-table.js';
 import { minifyWhitespace } from './minify-whitespace.js';
+import { nativePatterns } from './native-patterns.js';
 
 /** The name of the helper the rewritten error bookkeeping calls. ajv never names a variable with a `$`. */
 export const PUSH_ERROR = '$pushError';
@@ -64,7 +66,7 @@ function shortenErrorBookkeeping(code: string): string {
  * the error table takes the values error params read from them.
  */
 export function shrinkStandalone(code: string): { code: string; helpers: string } {
-  const sets = enumSets(shortenErrorBookkeeping(code));
+  const sets = enumSets(shortenErrorBookkeeping(nativePatterns(code)));
   const tabulated = tabulateErrors(sets.code, sets.lists);
   return {
     code: minifyWhitespace(dropUnusedSchemas(tabulated.code)),

@@ -1,6 +1,7 @@
 /**
  * Helpers that only some templates need, loaded on demand with `import()` so that a bundler splits each into its
- * own chunk: re2js (44 KiB gzipped) only for a template with a `pattern`, fast-uri only for `format: uri`-like
+ * own chunk: re2js (44 KiB gzipped) only for a template with a `pattern` that does not run natively
+ * (bounded patterns use "formwork:native-regexp", a core helper), fast-uri only for `format: uri`-like
  * checks. A precompiled module declares what it needs in its `needs` export.
  */
 import { defaultOf } from './default-of.js';

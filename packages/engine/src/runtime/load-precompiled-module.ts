@@ -1,5 +1,5 @@
 /**
- * loadPrecompiledModule(template, module): like loadPrecompiled, but the large helpers (re2js for `pattern`,
+ * loadPrecompiledModule(template, module): like loadPrecompiled, but the large helpers (re2js for a `pattern` that does not run natively,
  * fast-uri) are imported on demand, only when the module's `needs` names them, so a bundler puts them in chunks
  * that a template without patterns never downloads. A module built before modules declared their needs gets every
  * helper (it may use any of them).

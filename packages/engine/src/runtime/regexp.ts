@@ -5,36 +5,18 @@
  * `code.regExp`.
  */
 import { RE2JS } from 're2js';
-import { isBoundedPattern } from './bounded-pattern.js';
+import { type LinearRegExp, nativeIfBounded, nativeMatcher } from './native-regexp.js';
 
-export interface LinearRegExp {
-  test(input: string): boolean;
-  toString(): string;
-}
+export type { LinearRegExp } from './native-regexp.js';
 
 /** Compiles a pattern for RE2JS now; throws when RE2 cannot run it (compile's pattern check uses this). */
 export function compileLinearPattern(pattern: string): RE2JS {
   return RE2JS.compile(RE2JS.translateRegExp(pattern));
 }
 
-/** The pattern as a native RegExp when that is provably linear-time and valid, else undefined. */
-function nativeIfBounded(pattern: string, flags: string): RegExp | undefined {
-  if (!isBoundedPattern(pattern)) return undefined;
-  try {
-    // Only the `u` flag: a global or sticky RegExp would carry `lastIndex` from one test to the next.
-    return new RegExp(pattern, flags.includes('u') ? 'u' : '');
-  } catch {
-    return undefined;
-  }
-}
-
 export function linearRegExp(pattern: string, flags = ''): LinearRegExp {
   const native = nativeIfBounded(pattern, flags);
-  if (native)
-    return {
-      test: (input: string) => native.test(input),
-      toString: () => `/${pattern}/${flags}`,
-    };
+  if (native) return nativeMatcher(pattern, flags, native);
   // Compiled on first use: a precompiled module creates every pattern when it loads, and most forms test only a
   // few of them before someone answers more (compile has already checked that each one compiles).
   let compiled: RE2JS | undefined;
