@@ -1,7 +1,9 @@
 // Server benchmark: autosave (evaluate + revision + audit append) and proceed at 32 connections, on PostgreSQL and
 // PGlite, side by side with hono's bare JSON route and a raw single-row insert through the same driver.
+// The load comes from another process (bench/lib/load.mjs), as a deployment's clients would.
 // Prints one JSON document on stdout (bench/run.mjs turns it into a table and bench/results/server.json);
 // progress goes to stderr. No assertions. Needs `npm run build -w @formwork/server` first.
+import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -15,9 +17,9 @@ const { serve } = await import(join(server, 'node_modules/@hono/node-server/dist
   () => import('@hono/node-server'),
 );
 const { Hono } = await import('hono');
-const autocannon = (await import('autocannon')).default;
 const { sql } = await import('drizzle-orm');
 const { createApp } = await dist('app.js');
+const { AuditLinker } = await dist('audit/linker.js');
 const { openDatabase } = await dist('db/database.js');
 const { createOrganisation, createTeam, createUser } = await dist('seed/organisation.js');
 const { prepareVersion, storeVersion } = await dist('templates/publish.js');
@@ -60,22 +62,29 @@ function backendCpu(pids) {
   return ticks / 100; // USER_HZ is 100 on Linux
 }
 
-/** One autocannon run, with the CPU this process and the database backends spent per request. */
-async function run(opts) {
+// The load generator: one child process for the whole benchmark, one scenario at a time.
+const loader = fork(join(here, 'lib/load.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+await new Promise((resolve) => loader.once('message', resolve));
+
+/**
+ * One autocannon run (in the load process), with the CPU this process (the server) and the database backends spent
+ * per request, and the load generator's own.
+ */
+async function run(name, scenario) {
   const cpu0 = process.cpuUsage();
   const before = new Map();
   for (const pid of await backendPids()) before.set(pid, backendCpu([pid]));
-  const result = await new Promise((resolve, reject) => {
-    autocannon({ connections: CONNECTIONS, duration: SECONDS, ...opts }, (err, r) =>
-      err ? reject(err) : resolve(r),
-    );
-  });
+  loader.send({ name, connections: CONNECTIONS, seconds: SECONDS, ...scenario });
+  const answer = await new Promise((resolve) => loader.once('message', resolve));
+  if (!answer.ok) throw new Error(`load generator: ${answer.error}`);
+  const result = answer.result;
   const cpu = process.cpuUsage(cpu0);
   let db = 0;
   for (const pid of await backendPids()) db += backendCpu([pid]) - (before.get(pid) ?? 0);
   const n = Math.max(1, result.requests.total);
   result.nodeMsPerRequest = (cpu.user + cpu.system) / 1000 / n;
   result.dbMsPerRequest = (db * 1000) / n;
+  result.loadMsPerRequest = result.loadMs / n;
   return result;
 }
 
@@ -149,8 +158,21 @@ async function backend(kind) {
   );
   await db.execute(sql`create table if not exists bench_raw (id uuid primary key, data jsonb not null)`);
 
-  const app = createApp({ db, now: () => new Date(), secureCookies: false }, { log: () => {} });
-  const { s, url } = await listen(app.fetch);
+  // Requests in flight, so that the database is dropped only after the last one has finished: autocannon stops
+  // on time, but the server still completes (and the linker still chains) what it had already received.
+  let inFlight = 0;
+  let idle = () => {};
+  const tracked = (fetch) => async (request, env) => {
+    inFlight++;
+    try {
+      return await fetch(request, env);
+    } finally {
+      if (--inFlight === 0) idle();
+    }
+  };
+  const audit = new AuditLinker(db, { log: () => {} }).start();
+  const app = createApp({ db, now: () => new Date(), secureCookies: false, audit }, { log: () => {} });
+  const { s, url } = await listen(tracked(app.fetch));
   const bare = new Hono();
   bare.get('/bare', (c) => c.json({ ok: true }));
   bare.post('/insert', async (c) => {
@@ -159,7 +181,7 @@ async function backend(kind) {
     );
     return c.json({ ok: true });
   });
-  const { s: s2, url: bareUrl } = await listen(bare.fetch);
+  const { s: s2, url: bareUrl } = await listen(tracked(bare.fetch));
   const auth = await login(url, 'staff@bench.test');
   const headers = { Cookie: auth.cookie, 'X-CSRF-Token': auth.csrf, 'Content-Type': 'application/json' };
   const data = {
@@ -177,76 +199,33 @@ async function backend(kind) {
     return (await res.json()).record.id;
   };
   const results = {};
-  // Autosave: each connection edits its own record and follows its own revision. autocannon resets `context` after
-  // every pass through `requests`, so the record is bound to the connection in setupClient, not kept in context.
-  const mine = [];
-  if (wanted('save')) for (let i = 0; i < CONNECTIONS; i++) mine.push({ id: await create(), revision: 1 });
-  let next = 0;
-  if (wanted('save')) log(`${kind}: autosave`);
-  if (wanted('save'))
-    results.save = await run({
-      url,
-      setupClient: (client) => {
-        const rec = mine[next++];
-        if (!rec) throw new Error('more connections than records');
-        client.setRequests([
-          {
-            setupRequest: (req) => ({
-              ...req,
-              method: 'PUT',
-              path: `/api/records/${rec.id}/data`,
-              headers: { ...headers, 'If-Match': `"${rec.revision}"` },
-              body: JSON.stringify({ data: { ...data, description: `edit ${Math.random()}` } }),
-            }),
-            // Follow the server's revision (200: the new one; 412: the current one), so one miss cannot derail the rest.
-            onResponse: (status, body) => {
-              try {
-                const parsed = JSON.parse(body);
-                if (status === 200) rec.revision = parsed.record.revision;
-                else if (status === 412) rec.revision = parsed.current.revision;
-              } catch {
-                // a non-JSON answer counts as non-2xx; the revision stays as it was
-              }
-            },
-          },
-        ]);
-      },
-    });
-  // Proceed: each request moves a fresh record draft -> reported (gates evaluated, prune, transition, audit).
-  const pool = [];
+  if (wanted('save')) {
+    const records = [];
+    for (let i = 0; i < CONNECTIONS; i++) records.push(await create());
+    log(`${kind}: autosave`);
+    results.save = await run('save', { url, headers, data, records });
+  }
   if (wanted('proceed')) {
     const poolSize = kind === 'postgres' ? 3000 : 600;
     log(`${kind}: creating ${poolSize} records for proceed`);
+    const records = [];
     for (let i = 0; i < poolSize; i += 50)
-      pool.push(...(await Promise.all(Array.from({ length: Math.min(50, poolSize - i) }, create))));
-    let p = 0;
+      records.push(...(await Promise.all(Array.from({ length: Math.min(50, poolSize - i) }, create))));
     log(`${kind}: proceed`);
-    results.proceed = await run({
-      url,
-      amount: poolSize,
-      requests: [
-        {
-          setupRequest: (req) => ({
-            ...req,
-            method: 'POST',
-            path: `/api/records/${pool[p++ % pool.length]}/proceed`,
-            headers,
-            body: JSON.stringify({ to: 'reported' }),
-          }),
-        },
-      ],
-    });
+    results.proceed = await run('proceed', { url, headers, records });
   }
   log(`${kind}: bare route and raw insert`);
-  if (wanted('bare')) results.bare = await run({ url: `${bareUrl}/bare` });
-  if (wanted('insert')) results.insert = await run({ url: `${bareUrl}/insert`, method: 'POST' });
-  // Wait for requests still in flight when autocannon stopped, then drop the database under nobody's feet.
+  if (wanted('bare')) results.bare = await run('bare', { url: bareUrl });
+  if (wanted('insert')) results.insert = await run('insert', { url: bareUrl });
+  // Stop accepting, wait for the requests still in flight and the linker, then drop the database.
   const closed = (srv) =>
     new Promise((resolve) => {
       srv.close(resolve);
       srv.closeIdleConnections?.();
     });
   await Promise.all([closed(s), closed(s2)]);
+  if (inFlight > 0) await new Promise((resolve) => (idle = resolve));
+  await audit.stop();
   await drop();
   return results;
 }
@@ -266,9 +245,10 @@ for (const kind of BACKENDS) {
       non2xx: bad,
       nodeMsPerRequest: res.nodeMsPerRequest,
       dbMsPerRequest: res.dbMsPerRequest,
+      loadMsPerRequest: res.loadMsPerRequest,
     };
     log(
-      `${kind.padEnd(9)} ${name.padEnd(8)} ${res.requests.average.toFixed(0).padStart(7)} req/s  p50 ${res.latency.p50} ms  p99 ${res.latency.p99} ms  non-2xx ${bad}  cpu/req: node ${res.nodeMsPerRequest.toFixed(2)} ms, db ${res.dbMsPerRequest.toFixed(2)} ms`,
+      `${kind.padEnd(9)} ${name.padEnd(8)} ${res.requests.average.toFixed(0).padStart(7)} req/s  p50 ${res.latency.p50} ms  p99 ${res.latency.p99} ms  non-2xx ${bad}  cpu/req: server ${res.nodeMsPerRequest.toFixed(2)} ms, db ${res.dbMsPerRequest.toFixed(2)} ms, load ${res.loadMsPerRequest.toFixed(2)} ms`,
     );
   }
   const s = summary[kind];
@@ -313,6 +293,7 @@ for (const kind of BACKENDS) {
     },
   );
 }
+loader.disconnect();
 console.log(
   JSON.stringify(
     { title: `Server: ${CONNECTIONS} connections, ${SECONDS} s each, loopback`, rows, summary },
