@@ -75,8 +75,11 @@ export function eventHash(e: Omit<LinkedEvent, 'hash'>): string {
 
 export const chainOf = (organisationId: string | null) => organisationId ?? PLATFORM_CHAIN;
 
-/** The stored columns of a new, unlinked event. */
-export function auditValues(input: AuditInput) {
+/**
+ * The stored columns of a new, unlinked event. `known` carries hashes the caller already has for exactly
+ * `input.before` / `input.after` (a record's stored data hash), so the same data is not canonicalised twice.
+ */
+export function auditValues(input: AuditInput, known: { beforeHash?: string; afterHash?: string } = {}) {
   return {
     id: randomUUID(),
     chain: chainOf(input.organisationId),
@@ -88,8 +91,8 @@ export function auditValues(input: AuditInput) {
     action: input.action,
     entityType: input.entityType,
     entityId: input.entityId,
-    beforeHash: input.before === undefined ? null : hashJson(input.before),
-    afterHash: input.after === undefined ? null : hashJson(input.after),
+    beforeHash: input.before === undefined ? null : (known.beforeHash ?? hashJson(input.before)),
+    afterHash: input.after === undefined ? null : (known.afterHash ?? hashJson(input.after)),
     detail: input.detail ?? null,
   };
 }
