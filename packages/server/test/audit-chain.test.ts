@@ -96,6 +96,18 @@ describe.each(backends)('audit chain on %s', (backend) => {
     await expect(
       db.execute(sql`update audit_events set action = 'changed' where chain = ${chain}`),
     ).rejects.toThrow();
+    // Nor along with the linker's three columns: the rest of the row must stay exactly as it was.
+    for (const change of [
+      sql`action = 'changed'`,
+      sql`detail = '{"x":1}'::jsonb`,
+      sql`at = at + interval '1 ms'`,
+    ]) {
+      await expect(
+        db.execute(
+          sql`update audit_events set seq = 1, prev_hash = ${'0'.repeat(64)}, hash = ${'1'.repeat(64)}, ${change} where chain = ${chain}`,
+        ),
+      ).rejects.toThrow();
+    }
     await linkEverything(db);
     await expect(
       db.execute(sql`update audit_events set seq = 99, prev_hash = hash, hash = hash where chain = ${chain}`),
