@@ -8,7 +8,7 @@ import { and, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canEditRecord, canSeeRecord } from '../src/access/policy.js';
 import { hashJson } from '../src/audit/hash.js';
-import { auditEvents, recordRevisions, records, sessions, users } from '../src/db/schema.js';
+import { auditEvents, recordActions, recordRevisions, records, sessions, users } from '../src/db/schema.js';
 import type { CurrentUser } from '../src/http/env.js';
 import { FAST_BODY_BYTES } from '../src/routes/autosave-fast.js';
 import { backends, Client, freshDatabase, type Org, seedWorld, testApp } from './helpers.js';
@@ -239,6 +239,22 @@ describe.each(backends)('one-statement autosave on %s', (backend) => {
       { 'If-Match': '"4"' },
     );
     expect(anonymous.status).toBe(401); // the session is still decided first
+  });
+
+  it('keeps the actions table in step: items added, changed, removed, and all removed', async () => {
+    const staff = await as(orgA.emails.staff);
+    const record = await newRecord(staff);
+    const stored = async () =>
+      (await database.db.select().from(recordActions).where(eq(recordActions.recordId, record.id)))
+        .map((a) => `${a.pointer} ${a.owner}`)
+        .sort();
+    const item = (owner: string) => ({ description: 'Check', owner, dueDate: '2026-03-08' });
+    expect((await save(staff, record.id, 1, { actions: [item('Sam'), item('Ann')] })).status).toBe(200);
+    expect(await stored()).toEqual(['/actions/0 Sam', '/actions/1 Ann']);
+    expect((await save(staff, record.id, 2, { actions: [item('Bea')] })).status).toBe(200);
+    expect(await stored()).toEqual(['/actions/0 Bea']);
+    expect((await save(staff, record.id, 3, { description: 'no actions now' })).status).toBe(200);
+    expect(await stored()).toEqual([]);
   });
 
   it('lets exactly one of two saves of the same revision through', async () => {
