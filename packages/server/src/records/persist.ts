@@ -59,7 +59,8 @@ export function actionParts(
     item: a.item,
   }));
   // No items (the usual draft): only the delete, so the statement carries no insert for the database to set up.
-  if (items.length === 0) return ['act_del as (delete from record_actions where record_id = (select id from upd))'];
+  if (items.length === 0)
+    return ['act_del as (delete from record_actions where record_id = (select id from upd))'];
   return [
     `act_del as (delete from record_actions where record_id = (select id from upd)
         and not (pointer = any (array(select jsonb_array_elements_text(${p(JSON.stringify(items.map((a) => a.pointer)))}::jsonb)))))`,
