@@ -4,9 +4,16 @@
  * through, and verification never passes a chain whose events were left unlinked.
  */
 import { randomUUID } from 'node:crypto';
+import { canonicalJson } from '@formwork/engine';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AuditInput, appendAudit } from '../src/audit/chain.js';
+import {
+  type AuditInput,
+  appendAudit,
+  canonicalEvent,
+  hashedContent,
+  type LinkedEvent,
+} from '../src/audit/chain.js';
 import { linkChainBatch, linkPending } from '../src/audit/link.js';
 import { AuditLinker } from '../src/audit/linker.js';
 import { listChains, verifyChain } from '../src/audit/verify.js';
@@ -38,6 +45,38 @@ async function linkEverything(db: Parameters<typeof linkPending>[0]) {
   }
   throw new Error('audit events still wait for an open transaction after 10 s');
 }
+
+describe('canonical form of an event (what its hash covers)', () => {
+  it('is exactly canonicalJson(hashedContent) for every kind of value an event holds', () => {
+    const base: Omit<LinkedEvent, 'hash'> = {
+      id: randomUUID(),
+      chain: 'platform',
+      seq: 1,
+      at: new Date('2026-03-01T10:00:00.123Z'),
+      organisationId: null,
+      actorId: randomUUID(),
+      actorName: 'Zoë "Z" O’Neil \\ \u2028 \ud83d\ude00',
+      action: 'record.save',
+      entityType: 'record',
+      entityId: randomUUID(),
+      beforeHash: null,
+      afterHash: 'a'.repeat(64),
+      detail: { revision: 2, b: [1, 'x', null], a: { z: true, é: -0, e: 1e21 } },
+      prevHash: '0'.repeat(64),
+      insertOrder: 1,
+      xid: '7',
+      insertedAt: new Date(),
+    };
+    const variants: Omit<LinkedEvent, 'hash'>[] = [
+      base,
+      { ...base, detail: null, organisationId: randomUUID(), seq: 9007199254740991 },
+      { ...base, actorName: null, actorId: null, entityId: null, detail: {} },
+      // Not what the database hands over, but the canonical form must not depend on it.
+      { ...base, entityId: undefined as unknown as null, seq: 1.5 },
+    ];
+    for (const e of variants) expect(canonicalEvent(e)).toBe(canonicalJson(hashedContent(e) as never));
+  });
+});
 
 describe.each(backends)('audit chain on %s', (backend) => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
@@ -96,6 +135,18 @@ describe.each(backends)('audit chain on %s', (backend) => {
     await expect(
       db.execute(sql`update audit_events set action = 'changed' where chain = ${chain}`),
     ).rejects.toThrow();
+    // Nor along with the linker's three columns: the rest of the row must stay exactly as it was.
+    for (const change of [
+      sql`action = 'changed'`,
+      sql`detail = '{"x":1}'::jsonb`,
+      sql`at = at + interval '1 ms'`,
+    ]) {
+      await expect(
+        db.execute(
+          sql`update audit_events set seq = 1, prev_hash = ${'0'.repeat(64)}, hash = ${'1'.repeat(64)}, ${change} where chain = ${chain}`,
+        ),
+      ).rejects.toThrow();
+    }
     await linkEverything(db);
     await expect(
       db.execute(sql`update audit_events set seq = 99, prev_hash = hash, hash = hash where chain = ${chain}`),

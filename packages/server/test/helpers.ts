@@ -131,12 +131,19 @@ export class Client {
     if (method !== 'GET' && this.cookies.has('fw_csrf') && !('X-CSRF-Token' in h))
       h['X-CSRF-Token'] = this.cookies.get('fw_csrf')!;
     if (body !== undefined && !('Content-Type' in h)) h['Content-Type'] = 'application/json';
+    const payload =
+      body === undefined
+        ? undefined
+        : typeof body === 'string' || body instanceof Uint8Array
+          ? body
+          : JSON.stringify(body);
+    // As a browser's fetch does for a body it has whole (app.request alone would send none).
+    if (payload !== undefined && !('Content-Length' in h))
+      h['Content-Length'] = String(Buffer.byteLength(payload));
     const res = await this.app.request(path, {
       method,
       headers: h,
-      ...(body !== undefined
-        ? { body: typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body) }
-        : {}),
+      ...(payload !== undefined ? { body: payload } : {}),
     });
     for (const cookie of res.headers.getSetCookie()) {
       const [pair] = cookie.split(';');

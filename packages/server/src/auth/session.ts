@@ -3,7 +3,7 @@
  * 30 idle minutes or 12 hours, on logout, or when the user is disabled (checked on every request).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { Db } from '../db/database.js';
@@ -131,12 +131,7 @@ export async function acceptSession(
     if (row) await db.delete(sessions).where(eq(sessions.id, id));
     throw unauthenticated();
   }
-  if (at.getTime() - row.lastSeenAt.getTime() > TOUCH_MS) {
-    await db
-      .update(sessions)
-      .set({ lastSeenAt: at })
-      .where(and(eq(sessions.id, id)));
-  }
+  await touchSession(c, id, row.lastSeenAt, at);
   const user: CurrentUser = {
     id: row.user.id,
     name: row.user.name,
@@ -149,6 +144,18 @@ export async function acceptSession(
   c.set('user', user);
   c.set('sessionId', id);
   c.set('csrfToken', row.csrfToken);
+}
+
+/** Records that a live session was used at `at`, at most once a minute (idle sessions end after 30 minutes). */
+export async function touchSession(
+  c: Parameters<MiddlewareHandler<AppEnv>>[0],
+  id: string,
+  lastSeenAt: Date,
+  at: Date,
+): Promise<void> {
+  if (at.getTime() - lastSeenAt.getTime() > TOUCH_MS) {
+    await c.var.services.db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
+  }
 }
 
 /** Requires a live session; sets `user`, `sessionId` and `csrfToken`. */

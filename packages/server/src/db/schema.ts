@@ -144,6 +144,12 @@ export const records = pgTable(
     stage: text('stage').notNull(),
     status: text('status').notNull(),
     data: jsonb('data').notNull(),
+    /**
+     * SHA-256 of the canonical JSON of `data`, written with it by every write (records/persist.ts, the create): the
+     * next revision's audit event takes its `before` hash from here instead of hashing the old data again, and the
+     * one-statement autosave needs no read first. Null on rows written before it existed (their next save hashes).
+     */
+    dataHash: text('data_hash'),
     revision: integer('revision').notNull(),
     safeguarding: boolean('safeguarding').notNull(),
     createdBy: uuid('created_by')

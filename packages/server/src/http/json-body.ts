@@ -10,7 +10,24 @@ export const MAX_DEPTH = 32;
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export async function readJson(c: Context): Promise<unknown> {
+/**
+ * The body of each request, read once: a request body is a stream, and the autosave's fast path reads it before
+ * handing the request to the ordinary path when it cannot finish it itself. The outcome is kept, a refusal
+ * included, so the ordinary path answers exactly as if it were the first to read.
+ */
+const outcomes = new WeakMap<object, Promise<unknown>>();
+
+export function readJson(c: Context): Promise<unknown> {
+  let outcome = outcomes.get(c.req.raw);
+  if (!outcome) {
+    outcome = readJsonOnce(c);
+    outcome.catch(() => {}); // handled by whoever awaits it; never an unhandled rejection
+    outcomes.set(c.req.raw, outcome);
+  }
+  return outcome;
+}
+
+async function readJsonOnce(c: Context): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   const [mediaType, ...params] = type.split(';').map((s) => s.trim().toLowerCase());
   if (mediaType !== 'application/json') {

@@ -20,7 +20,7 @@ import type { RecordRow } from './record-view.js';
 const statement = `select s.csrf_token, s.expires_at, s.last_seen_at,
     u.id as user_id, u.name as user_name, u.email, u.role, u.organisation_id as user_organisation_id,
     u.team_id as user_team_id, u.disabled, o.name as organisation_name,
-    r.id, r.organisation_id, r.team_id, r.template_id, r.template_version_id, r.stage, r.status, r.data,
+    r.id, r.organisation_id, r.team_id, r.template_id, r.template_version_id, r.stage, r.status, r.data, r.data_hash,
     r.revision, r.safeguarding, r.created_by, r.created_at, r.updated_at, r.stage_entered_at, r.closed_at,
     r.review_comment, r.category, r.harm, r.occurred_at, c.name as creator_name
   from sessions s
@@ -74,6 +74,7 @@ function recordOf(r: Record<string, Cell>): FoundRecord | undefined {
     stage: r.stage as string,
     status: r.status as string,
     data: json(r.data ?? null),
+    dataHash: (r.data_hash ?? null) as string | null,
     revision: r.revision as number,
     safeguarding: r.safeguarding as boolean,
     createdBy: r.created_by as string,

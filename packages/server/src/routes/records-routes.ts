@@ -28,6 +28,7 @@ import { badRequest, forbidden, notFound, Problem } from '../http/problem.js';
 import { shape } from '../http/shape.js';
 import { evaluateRecord, pruneRecord } from '../records/evaluate-safely.js';
 import { replaceActions, writeRevision } from '../records/persist.js';
+import { rememberPinnedVersion } from '../records/pinned-versions.js';
 import { findVisibleRecord, visibleRecordsWhere } from '../records/record-access.js';
 import { type RecordRow, toRecord, toSummary } from '../records/record-view.js';
 import { governanceValues } from '../templates/governance.js';
@@ -57,6 +58,7 @@ function requireData(data: unknown): { [k: string]: Json } {
 async function versionOf(c: Ctx, row: RecordRow): Promise<LoadedVersion> {
   const version = await loadVersion(c.var.services.db, row.templateVersionId);
   if (!version) throw new Error(`record ${row.id} points at a missing template version`);
+  rememberPinnedVersion(row.id, row.templateVersionId);
   return version;
 }
 
@@ -370,6 +372,7 @@ export function recordRoutes() {
           stage: firstStage,
           status: 'open',
           data,
+          dataHash: hashJson(data),
           revision: 1,
           safeguarding: evaluation.safeguarding,
           createdBy: user.id,
@@ -416,6 +419,7 @@ export function recordRoutes() {
       return { status: 201, body: responseBody as unknown as Json, replay: false };
     });
     if (outcome.replay) c.header('Idempotent-Replayed', 'true');
+    else rememberPinnedVersion((outcome.body as { record: { id: string } }).record.id, version.id);
     return c.json(outcome.body, outcome.status as 201);
   });
 
