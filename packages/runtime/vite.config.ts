@@ -7,64 +7,59 @@ import { defineConfig } from 'vitest/config';
 // only external, hashed scripts. In development, /api is proxied to a locally running server.
 const apiTarget = process.env.FORMWORK_API ?? 'http://127.0.0.1:3000';
 
-const refUri = fileURLToPath(new URL('./src/renderer/refUri.ts', import.meta.url));
+const own = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-/** rjsf's utils import fast-uri only to resolve `$ref`s and compare `$id`s: they get src/renderer/refUri.ts (about
- * 7 KiB gzipped less). Only rjsf: the engine's validators keep the real fast-uri. */
-const rjsfRefUri: Plugin = {
-  name: 'formwork:rjsf-ref-uri',
-  enforce: 'pre',
-  resolveId(source, importer) {
-    if (source === 'fast-uri' && importer?.replace(/\\/g, '/').includes('/node_modules/@rjsf/utils/'))
-      return refUri;
-    return null;
-  },
-};
+/**
+ * Hands one of rjsf's own imports a Formwork module instead: `source` as imported by a file under `importerDir`
+ * (a path inside node_modules) resolves to `target`. Only those importers: other packages keep the real module.
+ */
+function redirect(name: string, source: RegExp, importerDir: string, target: string): Plugin {
+  return {
+    name,
+    enforce: 'pre',
+    resolveId(id, importer) {
+      return source.test(id) && importer?.replace(/\\/g, '/').includes(importerDir) ? target : null;
+    },
+  };
+}
 
-const deepEquals = fileURLToPath(new URL('./src/renderer/deepEquals.ts', import.meta.url));
-
-/** rjsf's utils compare with fast-equals (about 2.5 KiB gzipped): they get src/renderer/deepEquals.ts, which gives
- * the same answers for what a form compares (test/renderer-deep-equals.test.ts checks it against fast-equals). */
-const rjsfDeepEquals: Plugin = {
-  name: 'formwork:rjsf-deep-equals',
-  enforce: 'pre',
-  resolveId(source, importer) {
-    if (
-      /^\.\.?\/deepEquals\.js$/.test(source) &&
-      importer?.replace(/\\/g, '/').includes('/node_modules/@rjsf/utils/lib/')
-    )
-      return deepEquals;
-    return null;
-  },
-};
-
-const registry = fileURLToPath(new URL('./src/renderer/registry/getDefaultRegistry.ts', import.meta.url));
-
-/** rjsf's default registry imports every field, widget and template rjsf has; its own imports of it (Form, and
- * the package index) get Formwork's (src/renderer/registry/getDefaultRegistry.ts: the same names, Formwork's theme
- * where it replaces rjsf's parts, and the parts no template in forms/ uses loaded only when a form draws them). */
-const rjsfRegistry: Plugin = {
-  name: 'formwork:rjsf-registry',
-  enforce: 'pre',
-  resolveId(source, importer) {
-    if (
-      /^\.\.?\/getDefaultRegistry\.js$/.test(source) &&
-      importer?.replace(/\\/g, '/').includes('/node_modules/@rjsf/core/lib/')
-    )
-      return registry;
-    return null;
-  },
-};
+const rjsfRedirects = [
+  // rjsf's utils import fast-uri only to resolve `$ref`s and compare `$id`s (about 7 KiB gzipped less). Only rjsf:
+  // the engine's validators keep the real fast-uri.
+  redirect(
+    'formwork:rjsf-ref-uri',
+    /^fast-uri$/,
+    '/node_modules/@rjsf/utils/',
+    own('./src/renderer/refUri.ts'),
+  ),
+  // rjsf's utils compare with fast-equals (about 2.5 KiB gzipped); ours gives the same answers for what a form
+  // compares (test/renderer-deep-equals.test.ts checks it against fast-equals).
+  redirect(
+    'formwork:rjsf-deep-equals',
+    /^\.\.?\/deepEquals\.js$/,
+    '/node_modules/@rjsf/utils/lib/',
+    own('./src/renderer/deepEquals.ts'),
+  ),
+  // rjsf's default registry imports every field, widget and template rjsf has; its own imports of it (Form, and
+  // the package index) get Formwork's: the same names, Formwork's theme where it replaces rjsf's parts, and the
+  // parts no template in forms/ uses loaded only when a form draws them.
+  redirect(
+    'formwork:rjsf-registry',
+    /^\.\.?\/getDefaultRegistry\.js$/,
+    '/node_modules/@rjsf/core/lib/',
+    own('./src/renderer/registry/getDefaultRegistry.ts'),
+  ),
+];
 
 export default defineConfig({
-  plugins: [rjsfRefUri, rjsfDeepEquals, rjsfRegistry, react()],
+  plugins: [...rjsfRedirects, react()],
   resolve: {
     // rjsf's core imports markdown-to-jsx for markdown descriptions, which Formwork's theme never renders: a stub
     // keeps about 30 KiB gzipped off the form page (src/app/markdownStub.ts).
     alias: [
       {
         find: /^markdown-to-jsx(\/react)?$/,
-        replacement: fileURLToPath(new URL('./src/app/markdownStub.ts', import.meta.url)),
+        replacement: own('./src/app/markdownStub.ts'),
       },
     ],
   },

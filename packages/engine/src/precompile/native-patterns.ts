@@ -7,12 +7,12 @@
  * re2js; the module then needs "formwork:regexp" only while some call still names it. Only exactly this shape is
  * rewritten: anything else (a `$data` pattern, a call ajv made differently) keeps "formwork:regexp".
  */
-import { nativeIfBounded } from '../runtime/native-regexp.js';
+import { nativeIfBounded, nativeRegExp } from '../runtime/native-regexp.js';
 import { type Token, tokenize } from './tokenize.js';
 
 /** The name the rewritten calls use. ajv never names a variable with a `$`. */
 export const NATIVE_REGEXP = '$nativeRegExp';
-const DECLARATION = `const ${NATIVE_REGEXP} = require("formwork:native-regexp").default;`;
+const DECLARATION = `const ${NATIVE_REGEXP} = ${nativeRegExp.code};`;
 
 const texts = (tokens: Token[], at: number, count: number) => tokens.slice(at, at + count).map((t) => t.text);
 

@@ -12,6 +12,7 @@ import { runText } from '../db/run-text.js';
 import type { AppEnv } from '../http/env.js';
 import { isUuid } from './record-access.js';
 import type { RecordRow } from './record-view.js';
+import { type Cell, cellDate, recordRowFromText } from './row-from-text.js';
 
 /**
  * Fixed text with typed parameters ($1 the token hash, $2 the record id or null), so postgres.js prepares it once
@@ -30,14 +31,6 @@ const statement = `select s.csrf_token, s.expires_at, s.last_seen_at,
   left join users c on c.id = r.created_by
   where s.id = $1::text`;
 
-type Cell = string | number | boolean | Date | null | object;
-
-// The same conversions drizzle's columns make, for rows read as text: both drivers hand timestamps over as text
-// (drizzle turns their parsers off) and jsonb parsed or as text depending on the driver.
-const date = (v: Cell) => (typeof v === 'string' ? new Date(v) : (v as Date));
-const optionalDate = (v: Cell) => (v === null ? null : date(v));
-const json = (v: Cell) => (typeof v === 'string' ? JSON.parse(v) : v);
-
 export interface FoundRecord {
   row: RecordRow;
   creatorName: string;
@@ -46,8 +39,8 @@ export interface FoundRecord {
 function sessionFacts(r: Record<string, Cell>): SessionFacts {
   return {
     csrfToken: r.csrf_token as string,
-    expiresAt: date(r.expires_at ?? null),
-    lastSeenAt: date(r.last_seen_at ?? null),
+    expiresAt: cellDate(r.expires_at ?? null),
+    lastSeenAt: cellDate(r.last_seen_at ?? null),
     user: {
       id: r.user_id as string,
       name: r.user_name as string,
@@ -65,28 +58,7 @@ function recordOf(r: Record<string, Cell>): FoundRecord | undefined {
   if (r.id === null || r.id === undefined || r.creator_name === null || r.creator_name === undefined) {
     return undefined;
   }
-  const row: RecordRow = {
-    id: r.id as string,
-    organisationId: r.organisation_id as string,
-    teamId: (r.team_id ?? null) as string | null,
-    templateId: r.template_id as string,
-    templateVersionId: r.template_version_id as string,
-    stage: r.stage as string,
-    status: r.status as string,
-    data: json(r.data ?? null),
-    dataHash: (r.data_hash ?? null) as string | null,
-    revision: r.revision as number,
-    safeguarding: r.safeguarding as boolean,
-    createdBy: r.created_by as string,
-    createdAt: date(r.created_at ?? null),
-    updatedAt: date(r.updated_at ?? null),
-    stageEnteredAt: date(r.stage_entered_at ?? null),
-    closedAt: optionalDate(r.closed_at ?? null),
-    reviewComment: (r.review_comment ?? null) as string | null,
-    category: (r.category ?? null) as string | null,
-    harm: (r.harm ?? null) as string | null,
-    occurredAt: optionalDate(r.occurred_at ?? null),
-  };
+  const row = recordRowFromText(r);
   return { row, creatorName: r.creator_name as string };
 }
 

@@ -28,7 +28,8 @@ import { evaluateRecord } from '../records/evaluate-safely.js';
 import { actionParts, iso, parameters } from '../records/persist.js';
 import { pinnedVersion } from '../records/pinned-versions.js';
 import { isUuid } from '../records/record-access.js';
-import { type RecordRow, toRecord } from '../records/record-view.js';
+import { toRecord } from '../records/record-view.js';
+import { type Cell, cellDate, recordRowFromText } from '../records/row-from-text.js';
 import { governanceValues } from '../templates/governance.js';
 import { loadVersion } from '../templates/version-cache.js';
 import type { RecordEvaluationResponse } from '../types.js';
@@ -37,10 +38,6 @@ import type { RecordEvaluationResponse } from '../types.js';
 export const FAST_BODY_BYTES = 64 * 1024;
 
 const ifMatch = /^(?:W\/)?"(\d{1,9})"$/;
-
-type Cell = string | number | boolean | Date | null | object;
-const date = (v: Cell) => (typeof v === 'string' ? new Date(v) : (v as Date));
-const optionalDate = (v: Cell) => (v === null ? null : date(v));
 
 /** What the general path needs to know before it can even start: null means "take the general path". */
 async function prepare(c: Parameters<MiddlewareHandler<AppEnv>>[0]) {
@@ -153,29 +150,8 @@ export const fastAutosave: MiddlewareHandler<AppEnv> = async (c, next) => {
   )) as Record<string, Cell>[];
   const r = rows[0];
   if (!r) return next(); // something the general path must decide (and word): nothing was written
-  const row: RecordRow = {
-    id: r.id as string,
-    organisationId: r.organisation_id as string,
-    teamId: (r.team_id ?? null) as string | null,
-    templateId: r.template_id as string,
-    templateVersionId: r.template_version_id as string,
-    stage: r.stage as string,
-    status: r.status as string,
-    data,
-    dataHash,
-    revision: r.revision as number,
-    safeguarding: r.safeguarding as boolean,
-    createdBy: r.created_by as string,
-    createdAt: date(r.created_at ?? null),
-    updatedAt: date(r.updated_at ?? null),
-    stageEnteredAt: date(r.stage_entered_at ?? null),
-    closedAt: optionalDate(r.closed_at ?? null),
-    reviewComment: (r.review_comment ?? null) as string | null,
-    category: (r.category ?? null) as string | null,
-    harm: (r.harm ?? null) as string | null,
-    occurredAt: optionalDate(r.occurred_at ?? null),
-  };
-  await touchSession(c, input.token, date(r.last_seen_at ?? null), at);
+  const row = recordRowFromText(r, { data, dataHash });
+  await touchSession(c, input.token, cellDate(r.last_seen_at ?? null), at);
   c.header('ETag', `"${row.revision}"`);
   return c.json({
     record: toRecord(row, version.slug, version.version, r.creator_name as string),
