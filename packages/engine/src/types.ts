@@ -299,6 +299,11 @@ export interface PrecompiledManifest {
    * cheaper to compute. Absent in modules made before it existed.
    */
   templateDigest?: string;
+  /**
+   * `templateDigest`s of the template's JSON text in the key orders it is expected to be loaded in (text-digests.ts):
+   * loading checks the text the native JSON serialiser makes against these first. Absent in older modules.
+   */
+  textDigests?: readonly string[];
   form: string;
   gates: { when?: string; check?: string }[];
   ifs: { [templatePointer: string]: string };

@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { evaluate, loadPrecompiled, precompile, prune } from '../src/index.js';
-import type { CompiledTemplate, Json, PrecompiledModule } from '../src/types.js';
+import { evaluate, loadPrecompiled, loadsFromText, precompile, prune } from '../src/index.js';
+import type { CompiledTemplate, Json, PrecompiledModule, Template } from '../src/types.js';
 import { incidentTemplate } from './fixtures/incident.js';
 
 async function importModule(code: string): Promise<PrecompiledModule> {
@@ -114,9 +114,7 @@ describe('the template digest', () => {
     const result = precompile(template);
     if (!result.ok) throw new Error('fixture');
     expect(result.code).toMatch(/"templateDigest":"w32:[0-9a-f]{16}"/);
-    const wrong = await importModule(
-      result.code.replace(/"templateDigest":"w32:[0-9a-f]{16}"/, '"templateDigest":"w32:0000000000000000"'),
-    );
+    const wrong = await importModule(result.code.replaceAll(/w32:[0-9a-f]{16}/g, 'w32:0000000000000000'));
     expect(() => loadPrecompiled(template, wrong)).toThrow(
       /differs from the template the module was built from/,
     );
@@ -125,7 +123,10 @@ describe('the template digest', () => {
     );
     expect(() => loadPrecompiled(template, future)).toThrow(/form this engine does not know/);
     // Without a digest (a module from before it existed), the fingerprint decides.
-    const old = await importModule(result.code.replace(/,"templateDigest":"w32:[0-9a-f]{16}"/, ''));
+    const old = await importModule(
+      result.code.replace(/,"templateDigest":"w32:[0-9a-f]{16}","textDigests":\[[^\]]*\]/, ''),
+    );
+    expect(old).not.toHaveProperty(['manifest', 'textDigests']);
     expect(evaluate(loadPrecompiled(template, old), {})).toEqual(evaluate(result.compiled, {}));
     expect(() => loadPrecompiled({ ...template, title: 'Changed' }, old)).toThrow(/Precompile it again/);
   });
@@ -175,5 +176,64 @@ describe('loading resolves parameters', () => {
     }
     expect(JSON.stringify(withParams)).toContain('"$param":');
     expect(JSON.stringify(withoutParams)).not.toContain('"$param":');
+  });
+});
+
+describe('the text digests (loading without canonical JSON)', () => {
+  const reversed = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(reversed)
+      : typeof value === 'object' && value !== null
+        ? Object.fromEntries(
+            Object.entries(value)
+              .reverse()
+              .map(([k, v]) => [k, reversed(v)]),
+          )
+        : value;
+
+  it('lets a template load on its own text as written and in jsonb key order; any other order loads the slow way', async () => {
+    const { inJsonbOrder } = await import('../src/text-digests.js');
+    const { canonicalJson } = await import('../src/canonical-json.js');
+    const template = incidentTemplate();
+    const result = precompile(template);
+    if (!result.ok) throw new Error('fixture');
+    const module = await importModule(result.code);
+    expect(module.manifest.textDigests).toHaveLength(2);
+    const jsonb = inJsonbOrder(template) as Template;
+    const canonical = JSON.parse(canonicalJson(template)) as Template;
+    const other = reversed(template) as Template;
+    expect(JSON.stringify(jsonb)).not.toBe(JSON.stringify(template));
+    expect(loadsFromText(template, module)).toBe(true);
+    expect(loadsFromText(jsonb, module)).toBe(true);
+    expect(loadsFromText(other, module)).toBe(false);
+    const expected = evaluate(result.compiled, {}, { to: 'closed' });
+    for (const t of [template, jsonb, canonical, other])
+      expect(evaluate(loadPrecompiled(t, module), {}, { to: 'closed' })).toEqual(expected);
+  });
+
+  it('never lets a changed template through, in any order', async () => {
+    const template = incidentTemplate();
+    const result = precompile(template);
+    if (!result.ok) throw new Error('fixture');
+    const module = await importModule(result.code);
+    const text = JSON.stringify(template);
+    expect(text).toContain('"message":"');
+    const changed = JSON.parse(text.replace('"message":"', '"message":"!')) as Template;
+    for (const t of [
+      { ...template, title: `${template.title}.` },
+      changed,
+      reversed({ ...template, description: 'other' }) as Template,
+    ]) {
+      expect(loadsFromText(t, module)).toBe(false);
+      expect(() => loadPrecompiled(t, module)).toThrow(/differs from the template the module was built from/);
+    }
+  });
+
+  it('orders keys as jsonb does: shorter UTF-8 first, then by bytes (integer-like keys first, as JavaScript lists them)', async () => {
+    const { inJsonbOrder } = await import('../src/text-digests.js');
+    const value = { é: 1, b: 2, aa: 3, z: 4, ab: 5, '10': 6, '9': 7, nested: [{ yy: 1, x: 2 }] };
+    expect(JSON.stringify(inJsonbOrder(value))).toBe(
+      '{"9":7,"10":6,"b":2,"z":4,"aa":3,"ab":5,"é":1,"nested":[{"x":2,"yy":1}]}',
+    );
   });
 });

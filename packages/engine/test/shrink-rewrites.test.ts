@@ -3,10 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { compileWithInternals } from '../src/compile/compile.js';
 import { loadPrecompiled, precompile } from '../src/index.js';
+import { eagerFunctions } from '../src/precompile/eager-functions.js';
 import { enumSets } from '../src/precompile/enum-sets.js';
 import { tabulateErrors } from '../src/precompile/error-table.js';
 import { minifyWhitespace } from '../src/precompile/minify-whitespace.js';
 import { nativePatterns } from '../src/precompile/native-patterns.js';
+import { renameLocals } from '../src/precompile/rename-locals.js';
+import { tokenize } from '../src/precompile/tokenize.js';
 import type { PrecompiledModule, Template } from '../src/types.js';
 import { fuzzTemplates } from './fuzz-templates.js';
 import { formWith } from './helpers.js';
@@ -75,8 +78,83 @@ describe('whitespace', () => {
   });
 
   it('leaves code it does not understand as it is', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the code under test holds a template literal
     for (const code of ['const t = `a ${b}`;', 'x = }/re/', 'a # b'])
       expect(minifyWhitespace(code)).toBe(code);
+  });
+});
+
+describe('tokens', () => {
+  it('read a run of spaces and line breaks as one line break, and end (a line break then spaces once hung)', () => {
+    const tokens = tokenize('{\n  if (a) {\n\t\tb;\n  }\n}\n');
+    expect(tokens?.map((t) => t.text)).toEqual([
+      '{',
+      '\n',
+      'if',
+      '(',
+      'a',
+      ')',
+      '{',
+      '\n',
+      'b',
+      ';',
+      '\n',
+      '}',
+      '\n',
+      '}',
+      '\n',
+    ]);
+  });
+});
+
+describe('eager functions', () => {
+  const code =
+    '"use strict";exports.form=validate1;exports.if0=validate3;const pattern0=x;function validate2(data){return validate1===1;}function validate1(data){return validate2(data);}validate1.evaluated=1;function validate3(data){return true;}';
+
+  it('parenthesise top-level declarations, move their exports after them and leave the lazy ones', () => {
+    const out = eagerFunctions(code, new Set(['if0']));
+    expect(out).toBe(
+      '"use strict";exports.if0=validate3;const pattern0=x;var validate2=(function validate2(data){return validate1===1;});var validate1=(function validate1(data){return validate2(data);});validate1.evaluated=1;function validate3(data){return true;}exports.form=validate1;',
+    );
+    // A function exported as a lazy name and as another stays eager.
+    expect(eagerFunctions('exports.if0=f;exports.gate=f;function f(){}', new Set(['if0']))).toBe(
+      'var f=(function f(){});exports.if0=f;exports.gate=f;',
+    );
+  });
+
+  it('give up where a hoisted declaration is read before it, and never touch function expressions', () => {
+    const early =
+      'const w={validate:validate1};function validate1(data){return true;}exports.form=validate1;';
+    expect(eagerFunctions(early, new Set())).toBe(early);
+    const expression = 'const f=function validate1(data){return true;};exports.form=f;';
+    expect(eagerFunctions(expression, new Set())).toBe(expression);
+    expect(eagerFunctions('function a(){', new Set())).toBe('function a(){');
+  });
+});
+
+describe('short names', () => {
+  it("rename ajv's variables consistently, most frequent shortest, and keep keys, properties and shorthands", () => {
+    const code =
+      'function validate1(data,{instancePath="",parentData,rootData=data}={}){let vErrors=null;let errors=0;const data0=data.errors;if(data0===undefined){vErrors=$error(vErrors,instancePath,0);errors++;}validate2(data0,{instancePath:instancePath+"/x",parentData:data,rootData});validate1.errors=vErrors;return errors===0;}';
+    const out = renameLocals(code, 'const $error = (list, base, n) => ({ instancePath: base, n });');
+    expect(out).toBe(
+      'function g(a,{instancePath:e="",parentData:h,rootData:f=a}={}){let b=null;let d=0;const c=a.errors;if(c===undefined){b=$error(b,e,0);d++;}i(c,{instancePath:e+"/x",parentData:a,rootData:f});g.errors=b;return d===0;}',
+    );
+  });
+
+  it('never take a name the code or its helpers already use, nor a reserved word', () => {
+    const out = renameLocals('let data=a+b+c;data=data+data+data;', 'const d = 1;');
+    expect(out).toBe('let e=a+b+c;e=e+e+e;');
+  });
+
+  it('leave code as it is where a brace or a helper is not as ajv writes them', () => {
+    for (const [code, helpers] of [
+      ['switch(x){case 1:{data=1;}}', ''],
+      ['x=y {data}', ''],
+      ['const o={data(){}};', ''],
+      ['let data=1;', 'let errors=2;'],
+    ])
+      expect(renameLocals(code!, helpers)).toBe(code);
   });
 });
 

@@ -116,7 +116,7 @@ describe('the validator module', () => {
     const plain = await staff.send('GET', path);
     expect(plain.status).toBe(200);
     const code = (await bytesOf(plain)).toString('utf8');
-    expect(code).toContain('export function create(rt)');
+    expect(code).toContain('export const create = (function create(rt)');
     for (const [accept, decode] of [
       ['gzip', gunzipSync],
       ['br', brotliDecompressSync],

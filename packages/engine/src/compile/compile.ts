@@ -29,7 +29,10 @@ export interface CompiledInternals {
   compiled: CompiledTemplate;
   ajv: Ajv2020;
   refs: { [exportName: string]: string };
-  manifest: Omit<PrecompiledManifest, 'templateId' | 'templateVersion' | 'templateHash' | 'templateDigest'>;
+  manifest: Omit<
+    PrecompiledManifest,
+    'templateId' | 'templateVersion' | 'templateHash' | 'templateDigest' | 'textDigests'
+  >;
   resolved: ResolvedTemplate;
 }
 

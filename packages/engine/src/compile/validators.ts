@@ -58,7 +58,10 @@ export function registerSchemas(
   { split = true }: { split?: boolean } = {},
 ): {
   refs: { [exportName: string]: string };
-  manifest: Omit<PrecompiledManifest, 'templateId' | 'templateVersion' | 'templateHash' | 'templateDigest'>;
+  manifest: Omit<
+    PrecompiledManifest,
+    'templateId' | 'templateVersion' | 'templateHash' | 'templateDigest' | 'textDigests'
+  >;
 } {
   const extras: { name: string; schema: Json }[] = [];
   resolved.gates.forEach((gate, i) => {
@@ -97,7 +100,7 @@ export function registerSchemas(
   });
   const manifest: Omit<
     PrecompiledManifest,
-    'templateId' | 'templateVersion' | 'templateHash' | 'templateDigest'
+    'templateId' | 'templateVersion' | 'templateHash' | 'templateDigest' | 'textDigests'
   > = {
     form: 'form',
     gates,

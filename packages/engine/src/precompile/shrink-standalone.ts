@@ -9,13 +9,15 @@
  * - patterns that run natively are created by a helper without re2js (native-patterns.ts);
  * - chains of `===` for an `enum` become lookups in Sets (enum-sets.ts);
  * - then the constant parts of those error objects move into one table (error-table.ts);
- * - last, the whitespace the code does not need goes (minify-whitespace.ts).
+ * - then the whitespace the code does not need goes (minify-whitespace.ts);
+ * - last, ajv's long generated names become short ones (rename-locals.ts).
  */
 import { endOfLiteral } from './end-of-literal.js';
 import { enumSets } from './enum-sets.js';
 import { tabulateErrors } from './error-table.js';
 import { minifyWhitespace } from './minify-whitespace.js';
 import { nativePatterns } from './native-patterns.js';
+import { renameLocals } from './rename-locals.js';
 
 /** The name of the helper the rewritten error bookkeeping calls. ajv never names a variable with a `$`. */
 export const PUSH_ERROR = '$pushError';
@@ -68,9 +70,10 @@ function shortenErrorBookkeeping(code: string): string {
 export function shrinkStandalone(code: string): { code: string; helpers: string } {
   const sets = enumSets(shortenErrorBookkeeping(nativePatterns(code)));
   const tabulated = tabulateErrors(sets.code, sets.lists);
+  // The enum lists first: the error table refers to them.
+  const helpers = [PUSH_ERROR_HELPER, sets.helper, tabulated.helper].filter(Boolean).join('\n');
   return {
-    code: minifyWhitespace(dropUnusedSchemas(tabulated.code)),
-    // The enum lists first: the error table refers to them.
-    helpers: [PUSH_ERROR_HELPER, sets.helper, tabulated.helper].filter(Boolean).join('\n'),
+    code: renameLocals(minifyWhitespace(dropUnusedSchemas(tabulated.code)), helpers),
+    helpers,
   };
 }

@@ -127,7 +127,8 @@ export function tokenize(code: string): Token[] | undefined {
     if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
       let j = i;
       let newline = false;
-      while (j < code.length && /[ \t\n\r]/.test(code[j]!)) newline ||= code[j++] === '\n';
+      // Not `newline ||= code[j++] === …`: that stops advancing `j` after the first line break.
+      for (; j < code.length && /[ \t\n\r]/.test(code[j]!); j++) if (code[j] === '\n') newline = true;
       if (newline && tokens.at(-1)?.kind !== 'newline')
         tokens.push({ kind: 'newline', text: '\n', start: i });
       i = j;

@@ -10,6 +10,29 @@ import type { CompiledTemplate, PrecompiledModule, Template } from '../types.js'
 import { makeCompiledTemplate } from './compiled-template.js';
 import { validatorsFromManifest } from './validators-from-manifest.js';
 
+/**
+ * The template's JSON text when its digest is one the module lists (text-digests.ts): the native serialiser's text
+ * in the template's own key order, which is then as good as canonical JSON for the checks below. Else undefined.
+ */
+function textMatching(template: Template, digests: unknown): string | undefined {
+  if (!Array.isArray(digests) || digests.length === 0) return undefined;
+  let text: string;
+  try {
+    text = JSON.stringify(template);
+  } catch {
+    return undefined; // canonicalJson says what is wrong (a cycle, a BigInt)
+  }
+  return typeof text === 'string' && digests.includes(digestOfText(text)) ? text : undefined;
+}
+
+/**
+ * Whether loading checks this template against this module on its JSON text as given (the quick way) rather than on
+ * canonical JSON: true for the key orders the module lists. For tests and diagnostics; loading decides the same way.
+ */
+export function loadsFromText(template: Template, module: PrecompiledModule): boolean {
+  return textMatching(template, module?.manifest?.textDigests) !== undefined;
+}
+
 export interface CheckedModule {
   /** The helpers the module declares it needs; `undefined` for a module built before modules declared them. */
   needs: readonly string[] | undefined;
@@ -37,15 +60,20 @@ export function checkPrecompiledModule(
     throw new Error(
       `${caller}: the module's template digest is in a form this engine does not know (built by a newer engine?). Precompile ${template.id}@${template.version} again with this engine.`,
     );
-  // Modules made before the digest existed carry only the fingerprint.
-  const text = canonicalJson(template);
-  const same =
-    digest !== undefined ? digest === digestOfText(text) : manifest.templateHash === fingerprintOfText(text);
-  if (!same)
-    throw new Error(
-      `${caller}: ${template.id}@${template.version} differs from the template the module was built from. Precompile it again.`,
-    );
-  // In canonical JSON a `$param` key is always the text `"$param":` (inside a string value its quotes are escaped),
+  let text = textMatching(template, manifest.textDigests);
+  if (text === undefined) {
+    text = canonicalJson(template);
+    // Modules made before the digest existed carry only the fingerprint.
+    const same =
+      digest !== undefined
+        ? digest === digestOfText(text)
+        : manifest.templateHash === fingerprintOfText(text);
+    if (!same)
+      throw new Error(
+        `${caller}: ${template.id}@${template.version} differs from the template the module was built from. Precompile it again.`,
+      );
+  }
+  // In JSON text (canonical or not) a `$param` key is always the text `"$param":` (inside a string value its quotes are escaped),
   // so without that text there is no parameter to resolve: loading skips the walk that substitutes them.
   const parameterFree = !text.includes('"$param":');
   const needs: unknown = module.needs;

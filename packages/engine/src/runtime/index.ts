@@ -7,6 +7,7 @@ export { prune } from '../evaluate/prune.js';
 export { type SectionStages, sectionStages } from '../stages/section-stages.js';
 export { sectionsForStage } from '../stages/sections-for-stage.js';
 export type * from '../types.js';
+export { loadsFromText } from './compiled-from-module.js';
 export { loadPrecompiled } from './load-precompiled.js';
 export { loadPrecompiledModule } from './load-precompiled-module.js';
 export { runtimeModules } from './modules.js';
