@@ -11,8 +11,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compile, evaluate } from '../src/index.js';
-import type { JsonSchema } from '../src/types.js';
+import { compile, evaluate, loadPrecompiled, precompile } from '../src/index.js';
+import type { JsonSchema, PrecompiledModule } from '../src/types.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // The suite lives in ../shared beside the checkout, on developer machines and in CI alike.
@@ -31,6 +31,15 @@ interface KnownFailure {
   id: string;
   reason: string;
 }
+/** A set of groups that compiled, kept to check that its precompiled module decides every test alike. */
+interface CompiledSet {
+  file: string;
+  schemas: Record<string, JsonSchema>;
+  schema: { [key: string]: unknown };
+  compiled: Extract<Compiled, { ok: true }>['compiled'];
+  tests: { group: number; data: unknown }[];
+}
+
 interface Outcome {
   id: string;
   group: string;
@@ -56,8 +65,15 @@ function readRemotes(dir: string): Record<string, JsonSchema> {
 
 type Compiled = ReturnType<typeof compile>;
 
+const templateOf = (schema: { [key: string]: unknown }) => ({
+  id: 'conformance',
+  version: '1.0.0',
+  title: 'Conformance',
+  schema,
+});
+
 function compileSafely(schema: { [key: string]: unknown }, schemas: Record<string, JsonSchema>): Compiled {
-  const template = { id: 'conformance', version: '1.0.0', title: 'Conformance', schema };
+  const template = templateOf(schema);
   try {
     return compile(template, { schemas });
   } catch (error) {
@@ -77,7 +93,7 @@ function compileSafely(schema: { [key: string]: unknown }, schemas: Record<strin
  * groups that does not compile (one schema is rejected, or two share an `$id`) is split in halves until each
  * rejected group stands alone, so a rejection is reported for exactly the groups it belongs to.
  */
-function runSuite(rejected: ReadonlySet<string>): Outcome[] {
+function runSuite(rejected: ReadonlySet<string>, sets: CompiledSet[] = []): Outcome[] {
   const remotes = readRemotes(remotesDir);
   const outcomes: Outcome[] = [];
   const files = readdirSync(testsDir)
@@ -94,10 +110,13 @@ function runSuite(rejected: ReadonlySet<string>): Outcome[] {
       // Serving the remotes costs every compile ~100 ms, so only groups that can name them (relative refs included,
       // through an `$id` on localhost:1234) get them.
       const needsRemotes = indices.some((i) => JSON.stringify(groups[i]!.schema).includes('localhost:1234'));
-      const result = compileSafely(
-        { type: 'object', properties },
-        { ...(needsRemotes ? remotes : {}), ...documents },
-      );
+      const schema = { type: 'object', properties };
+      const schemas = { ...(needsRemotes ? remotes : {}), ...documents };
+      const result = compileSafely(schema, schemas);
+      if (result.ok) {
+        const tests = indices.flatMap((i) => groups[i]!.tests.map((t) => ({ group: i, data: t.data })));
+        sets.push({ file, schemas, schema, compiled: result.compiled, tests });
+      }
       if (result.ok || indices.length === 1) {
         for (const i of indices) byGroup[i] = result;
         return;
@@ -148,6 +167,7 @@ function runSuite(rejected: ReadonlySet<string>): Outcome[] {
 describe('JSON Schema Test Suite, draft 2020-12 (required tests)', () => {
   let outcomes: Outcome[] = [];
   let known: KnownFailure[] = [];
+  const sets: CompiledSet[] = [];
 
   beforeAll(() => {
     if (!existsSync(testsDir)) {
@@ -157,7 +177,7 @@ describe('JSON Schema Test Suite, draft 2020-12 (required tests)', () => {
     }
     known = (JSON.parse(readFileSync(knownFailuresFile, 'utf8')) as { failures: KnownFailure[] }).failures;
     // Group entries are the groups whose schema the engine rejects (see the list's $comment).
-    outcomes = runSuite(new Set(known.filter((k) => k.id.split(' › ').length === 2).map((k) => k.id)));
+    outcomes = runSuite(new Set(known.filter((k) => k.id.split(' › ').length === 2).map((k) => k.id)), sets);
     const failed = outcomes.filter((o) => !o.passed).length;
     console.log(
       `conformance: ${outcomes.length - failed} passed, ${failed} failed (${known.length} known-failure entries) of ${outcomes.length}`,
@@ -176,6 +196,43 @@ describe('JSON Schema Test Suite, draft 2020-12 (required tests)', () => {
     expect(unexpected).toEqual([]);
     for (const entry of known) expect(entry.reason.trim().length, entry.id).toBeGreaterThan(10);
   });
+
+  // The precompiled module is ajv's standalone code rewritten (precompile/*.ts: error table, enum sets, native
+  // patterns, short names, eager functions): every suite schema that compiles must decide every test, errors
+  // included, exactly as the compiled validators do.
+  it('decides every test the same with the precompiled module as with compile', async () => {
+    let checked = 0;
+    let renamed = 0;
+    let eager = 0;
+    const differ: string[] = [];
+    for (const set of sets) {
+      const template = templateOf(set.schema);
+      const pre = precompile(template, { schemas: set.schemas });
+      if (!pre.ok) {
+        differ.push(`${set.file}: does not precompile: ${pre.problems[0]?.message}`);
+        continue;
+      }
+      // The rewrites under test did apply (each leaves code it does not understand as it is).
+      if (!pre.code.includes('vErrors')) renamed++;
+      if (pre.code.includes('=(function ')) eager++;
+      const url = `data:text/javascript;base64,${Buffer.from(pre.code, 'utf8').toString('base64')}`;
+      const loaded = loadPrecompiled(
+        template as never,
+        (await import(/* @vite-ignore */ url)) as PrecompiledModule,
+      );
+      for (const { group, data } of set.tests) {
+        const record = { [`g${group}`]: data } as never;
+        const want = JSON.stringify(evaluate(set.compiled, record));
+        if (JSON.stringify(evaluate(loaded, record)) !== want)
+          differ.push(`${set.file} › g${group}: ${JSON.stringify(data)}`);
+        checked++;
+      }
+    }
+    expect(differ).toEqual([]);
+    expect(checked).toBeGreaterThan(1000);
+    expect(renamed).toBe(sets.length);
+    expect(eager).toBeGreaterThan(sets.length * 0.9);
+  }, 120_000);
 
   it('lists no failure that now passes or no longer exists (the list stays honest)', () => {
     const stale = known
