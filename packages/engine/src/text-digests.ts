@@ -11,7 +11,7 @@
  * - as PostgreSQL's `jsonb` gives it back (shorter keys first, then by UTF-8 bytes): every template the server reads
  *   from its database, and so every template it sends to a browser.
  */
-import { digestOfText } from './template-digest.js';
+import { textDigest } from './text-digest.js';
 
 const utf8 = new TextEncoder();
 
@@ -42,9 +42,9 @@ export function inJsonbOrder(value: unknown): unknown {
   return out;
 }
 
-/** The digests (`templateDigest`'s format) of the template's JSON text as written and in jsonb's key order. */
+/** The `textDigest`s of the template's JSON text as written and in jsonb's key order. */
 export function textDigests(template: unknown): string[] {
-  const written = digestOfText(JSON.stringify(template));
-  const jsonb = digestOfText(JSON.stringify(inJsonbOrder(template)));
+  const written = textDigest(JSON.stringify(template));
+  const jsonb = textDigest(JSON.stringify(inJsonbOrder(template)));
   return written === jsonb ? [written] : [written, jsonb];
 }

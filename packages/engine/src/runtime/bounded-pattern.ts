@@ -10,19 +10,28 @@
 const MAX_PATHS = 1_000;
 const MAX_LENGTH = 500;
 
+/** The number made of the 1 to 4 digits at `i`, and where they end; undefined if there are none or more. */
+function digits(pattern: string, i: number): { value: number; end: number } | undefined {
+  let value = 0;
+  let end = i;
+  // Character codes, not a regular expression: this runs for every pattern as a module loads, on a cold page.
+  for (let c = pattern.charCodeAt(end); c >= 48 && c <= 57; c = pattern.charCodeAt(++end))
+    value = value * 10 + c - 48;
+  return end > i && end - i <= 4 ? { value, end } : undefined;
+}
+
 /** The number of ways a quantifier at `i` can match (1 for none), how long it is, or undefined if unbounded. */
 function quantifier(pattern: string, i: number): { ways: number; length: number } | undefined {
   const c = pattern[i];
   if (c === '?') return { ways: 2, length: 1 };
   if (c === '*' || c === '+') return undefined;
   if (c !== '{') return { ways: 1, length: 0 };
-  const match = /^\{(\d{1,4})(?:,(\d{1,4}))?\}/.exec(pattern.slice(i));
-  if (!match) return undefined;
-  const min = Number(match[1]);
-  // `{n,}` has no upper bound: the regular expression above does not accept it.
-  const max = match[2] === undefined ? min : Number(match[2]);
-  if (max < min) return undefined;
-  return { ways: max - min + 1, length: match[0].length };
+  const min = digits(pattern, i + 1);
+  if (!min) return undefined;
+  // `{n,}` has no upper bound: `digits` finds none after the comma.
+  const max = pattern[min.end] === ',' ? digits(pattern, min.end + 1) : min;
+  if (!max || pattern[max.end] !== '}' || max.value < min.value) return undefined;
+  return { ways: max.value - min.value + 1, length: max.end + 1 - i };
 }
 
 /** The index just past the atom at `i`, or undefined for anything but a character, an escape or a class. */
@@ -32,7 +41,7 @@ function atomEnd(pattern: string, i: number): number | undefined {
   if (c === '\\') {
     const next = pattern[i + 1];
     // Back-references (\1, \k<name>) need backtracking into captured text; \u{…} and \p{…} are not parsed here.
-    if (next === undefined || /[1-9kupPxc]/.test(next)) return undefined;
+    if (next === undefined || '123456789kupPxc'.includes(next)) return undefined;
     return i + 2;
   }
   if (c !== '[') return i + 1;

@@ -6,6 +6,7 @@
 import { canonicalJson, fingerprintOfText } from '../canonical-json.js';
 import { resolveTemplate } from '../template/resolve.js';
 import { DIGEST_FORMAT, digestOfText } from '../template-digest.js';
+import { textDigest } from '../text-digest.js';
 import type { CompiledTemplate, PrecompiledModule, Template } from '../types.js';
 import { makeCompiledTemplate } from './compiled-template.js';
 import { validatorsFromManifest } from './validators-from-manifest.js';
@@ -22,7 +23,7 @@ function textMatching(template: Template, digests: unknown): string | undefined 
   } catch {
     return undefined; // canonicalJson says what is wrong (a cycle, a BigInt)
   }
-  return typeof text === 'string' && digests.includes(digestOfText(text)) ? text : undefined;
+  return typeof text === 'string' && digests.includes(textDigest(text)) ? text : undefined;
 }
 
 /**
