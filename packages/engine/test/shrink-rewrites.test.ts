@@ -145,6 +145,11 @@ describe('short names', () => {
   it('never take a name the code or its helpers already use, nor a reserved word', () => {
     const out = renameLocals('let data=a+b+c;data=data+data+data;', 'const d = 1;');
     expect(out).toBe('let e=a+b+c;e=e+e+e;');
+    // Enough names to reach two letters: none is a keyword, or `rt`, which create(rt) declares around the code.
+    const many = Array.from({ length: 3000 }, (_, i) => `const func${i}=1;`).join('');
+    const names = [...renameLocals(many).matchAll(/const ([\w$]+)=/g)].map((m) => m[1]!);
+    expect(new Set(names).size).toBe(3000);
+    for (const taken of ['rt', 'do', 'if', 'in', 'exports', 'require']) expect(names).not.toContain(taken);
   });
 
   it('leave code as it is where a brace or a helper is not as ajv writes them', () => {

@@ -24,6 +24,9 @@ const RESERVED = new Set(
   ),
 );
 
+/** What the module declares around ajv's code (precompile.ts): `create(rt)`, its `exports` and `require`. */
+const CREATE_SCOPE = ['rt', 'exports', 'require', 'create', 'manifest', 'needs'];
+
 /** Tokens before a `{` that opens an object literal or a destructuring pattern. */
 const BEFORE_OBJECT = new Set(['(', ',', '=', ':', '?', '[', '||', '&&', '??', '!', 'return']);
 /** Tokens before a `{` that opens a block. */
@@ -101,6 +104,8 @@ export function renameLocals(code: string, helpers = ''): string {
   if (!kinds) return code;
   const counts = new Map<string, number>();
   const taken = new Set<string>();
+  // And the names `create(rt)` (precompile.ts) declares around the body: a body's top-level `const rt` would clash.
+  for (const name of CREATE_SCOPE) taken.add(name);
   for (const t of [...tokens, ...around]) if (t.kind === 'name') taken.add(t.text);
   // A variable of the helpers with one of these names (none today) would be theirs: then nothing is renamed.
   const aroundKinds = classify(around);
