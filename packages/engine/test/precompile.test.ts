@@ -114,7 +114,9 @@ describe('the template digest', () => {
     const result = precompile(template);
     if (!result.ok) throw new Error('fixture');
     expect(result.code).toMatch(/"templateDigest":"w32:[0-9a-f]{16}"/);
-    const wrong = await importModule(result.code.replaceAll(/(w32|q32):[0-9a-f]{16}/g, '$1:0000000000000000'));
+    const wrong = await importModule(
+      result.code.replaceAll(/(w32|q32):[0-9a-f]{16}/g, '$1:0000000000000000'),
+    );
     expect(() => loadPrecompiled(template, wrong)).toThrow(
       /differs from the template the module was built from/,
     );

@@ -126,6 +126,9 @@ describe('eager functions', () => {
     const early =
       'const w={validate:validate1};function validate1(data){return true;}exports.form=validate1;';
     expect(eagerFunctions(early, new Set())).toBe(early);
+    const called =
+      'function validate1(data){return validate2(data);}const x=validate1(1);function validate2(d){}';
+    expect(eagerFunctions(called, new Set())).toBe(called);
     const expression = 'const f=function validate1(data){return true;};exports.form=f;';
     expect(eagerFunctions(expression, new Set())).toBe(expression);
     expect(eagerFunctions('function a(){', new Set())).toBe('function a(){');

@@ -128,9 +128,10 @@ export function eagerFunctions(code: string, lazyExports: ReadonlySet<string>): 
       continue;
     }
     const t = tokens[i]!;
-    // A read of a rewritten name before its `var` is assigned would see undefined: leave the code as it is.
+    // A read of a rewritten name before its `var` is assigned would see undefined, and so could a call made while
+    // the module is still being created (the function may read one defined later): leave the code as it is.
     if (t.kind === 'name' && names.has(t.text) && tokens[i - 1]?.text !== '.') {
-      if (i < definedAt.get(t.text)!) return code;
+      if (i < definedAt.get(t.text)! || tokens[i + 1]?.text === '(') return code;
     }
   }
 
