@@ -21,7 +21,7 @@ import type { Json } from '@formwork/engine';
 import type { MiddlewareHandler } from 'hono';
 import { hashJson } from '../audit/hash.js';
 import { IDLE_MS, sessionTokenId, touchSession } from '../auth/session.js';
-import { runText } from '../db/run-text.js';
+import { runGrouped } from '../db/run-grouped.js';
 import type { AppEnv } from '../http/env.js';
 import { readJson } from '../http/json-body.js';
 import { evaluateRecord } from '../records/evaluate-safely.js';
@@ -143,7 +143,7 @@ export const fastAutosave: MiddlewareHandler<AppEnv> = async (c, next) => {
         upd.organisation_id, upd.actor_id, upd.actor_name, 'record.save', 'record', upd.id::text, upd.before_hash,
         upd.data_hash, ${p(JSON.stringify({ revision: expected + 1 }))}::jsonb
       from upd)`);
-  const rows = (await runText(
+  const rows = (await runGrouped(
     db,
     `with ${parts.join(',\n')}\nselect ${returned} from upd`,
     values,
