@@ -1,67 +1,92 @@
 /**
- * Group commit for one-statement writes (the autosave): statements handed over in the same turn of the event loop
- * run together in ONE transaction, so that the database sets up and flushes one commit for all of them instead of
- * one each (the commit was about a fifth of an autosave's database time).
+ * Group commit for the autosave: the inputs handed over in one turn of the event loop for the same statement run
+ * as ONE statement over all of them, so that the database sets up one plan, runs one commit and flushes once for
+ * all of them instead of once each (measured on PostgreSQL: about 350 us of database time per save alone, about
+ * 290 in a shared transaction, about 210 as one statement of six).
  *
- * What stays as it was, statement by statement: each is the same text with the same parameters, and each still
- * writes all of its parts or none (one statement); each caller gets its own rows, and only after the transaction
- * has committed, so an answer is never sent for a write that could still be rolled back. Saves of different
- * records do not see each other (a statement that matches no row writes nothing, as before); a later statement of
- * the same batch sees an earlier one's write as if it had committed just before, which is what it would have seen
- * one moment later on its own.
+ * The statement takes its inputs as a jsonb array (`$1`), each input with its place `n` in it, and returns rows
+ * that carry the `n` of the input they belong to. It must treat every input on its own: its own checks, its own
+ * writes, no row of one depending on another's (the autosave's CTEs join each input to its own session and record).
+ * At most one input per `key` (the record) is in a group, so two saves of one record are never decided together:
+ * the second waits for the next group, and sees the first one's write as a concurrent save would have.
  *
- * When the transaction fails with an error reported by the database (a deadlock, a statement's own error), the
- * database has rolled all of it back: each statement is then run again on its own, one after the other in the
- * group's order, exactly as without grouping, and its caller gets that outcome. Any other failure (the connection lost, so the commit's outcome is unknown)
- * goes to every caller as it is, never retried.
+ * What stays as it was for each caller: the same checks and writes, all of an input's writes or none, its own
+ * rows only, and only after the commit, so an answer is never sent for a write that could still be rolled back.
+ * When the statement fails with an error reported by the database (a deadlock, one input's own error), the
+ * database has rolled all of it back: each input is then run again on its own, one after the other in the group's
+ * order, exactly as without grouping, and its caller gets that outcome. Any other failure (the connection lost, so
+ * the commit's outcome is unknown) goes to every caller as it is, never retried.
  */
 import type { Db } from './database.js';
 import { isDatabaseUnavailable } from './errors.js';
 import { runText } from './run-text.js';
 
+type Row = Record<string, unknown>;
+
 interface Waiting {
-  text: string;
-  params: unknown[];
-  resolve(rows: unknown[]): void;
+  key: string;
+  input: Row;
+  resolve(rows: Row[]): void;
   reject(error: unknown): void;
 }
 
-/** At most this many statements per transaction (a longer one holds its first rows' locks longer). */
+interface Group {
+  text: string;
+  waiting: Waiting[];
+  keys: Set<string>;
+}
+
+/**
+ * At most this many inputs per statement: a larger one holds its first rows' locks longer. A statement may rely on
+ * it (a `limit` that tells the planner how few rows to expect).
+ */
 export const GROUP_MAX = 16;
 
-/** The batch still taking statements, per database. */
-const open = new WeakMap<Db, Waiting[]>();
+/** The groups still taking inputs, per database and statement text. */
+const open = new WeakMap<Db, Map<string, Group>>();
 
-/** Runs `text` like `runText(db, text, params)`, grouped with the other statements of this turn. */
-export function runGrouped(db: Db, text: string, params: unknown[]): Promise<unknown[]> {
+/**
+ * Runs `text` for `input` (its `n` is set here), grouped with the other inputs for the same text in this turn;
+ * resolves to the rows whose `n` is this input's.
+ */
+export function runGrouped(db: Db, text: string, key: string, input: Row): Promise<Row[]> {
   return new Promise((resolve, reject) => {
-    let batch = open.get(db);
-    if (!batch) {
-      const fresh: Waiting[] = [];
-      open.set(db, fresh);
+    let groups = open.get(db);
+    if (!groups) {
+      groups = new Map();
+      open.set(db, groups);
+    }
+    let group = groups.get(text);
+    if (!group || group.keys.has(key)) {
+      const fresh: Group = { text, waiting: [], keys: new Set() };
+      const all = groups;
+      all.set(text, fresh);
       // After the I/O of this turn: every request that reached its write by then joins.
       setImmediate(() => {
-        if (open.get(db) === fresh) open.delete(db);
-        void runBatch(db, fresh);
+        if (all.get(text) === fresh) all.delete(text);
+        void runGroup(db, fresh);
       });
-      batch = fresh;
+      group = fresh;
     }
-    batch.push({ text, params, resolve, reject });
-    if (batch.length >= GROUP_MAX) open.delete(db); // full: it runs as scheduled, the next caller opens another
+    group.waiting.push({ key, input, resolve, reject });
+    group.keys.add(key);
+    // Full: it runs as scheduled, the next caller opens another.
+    if (group.waiting.length >= GROUP_MAX) groups.delete(text);
   });
 }
 
-async function runAlone(db: Db, w: Waiting): Promise<void> {
-  try {
-    w.resolve(await runText(db, w.text, w.params));
-  } catch (error) {
-    w.reject(error);
-  }
+async function runInputs(db: Db, text: string, waiting: Waiting[]): Promise<Row[][]> {
+  const rows = (await runText(db, text, [
+    JSON.stringify(waiting.map((w, n) => ({ ...w.input, n }))),
+  ])) as Row[];
+  const byInput: Row[][] = waiting.map(() => []);
+  for (const row of rows) byInput[Number(row.n)]?.push(row);
+  return byInput;
 }
 
 /**
  * An error the database itself reported (an SQLSTATE, possibly wrapped by drizzle), other than one meaning it is
- * unavailable: the transaction was rolled back, nothing of the batch was written.
+ * unavailable: the statement was rolled back, nothing of the group was written.
  */
 function rolledBack(error: unknown): boolean {
   if (isDatabaseUnavailable(error)) return false;
@@ -74,22 +99,28 @@ function rolledBack(error: unknown): boolean {
   return false;
 }
 
-async function runBatch(db: Db, batch: Waiting[]): Promise<void> {
-  const [only] = batch;
-  if (batch.length === 1 && only) return runAlone(db, only);
-  let results: unknown[][];
+async function runGroup(db: Db, group: Group): Promise<void> {
+  const { text, waiting } = group;
+  let results: Row[][];
   try {
-    results = await db.transaction((tx) => Promise.all(batch.map((w) => runText(tx, w.text, w.params))));
+    results = await runInputs(db, text, waiting);
   } catch (error) {
-    if (!rolledBack(error)) {
-      for (const w of batch) w.reject(error);
+    if (waiting.length === 1 || !rolledBack(error)) {
+      for (const w of waiting) w.reject(error);
       return;
     }
-    // One after the other, in the group's order: each sees what the ones before it wrote, as in the group.
-    for (const w of batch) await runAlone(db, w);
+    // One after the other, in the group's order, each as its own statement: as if it had never been grouped.
+    for (const w of waiting) {
+      try {
+        const [rows] = await runInputs(db, text, [w]);
+        w.resolve(rows ?? []);
+      } catch (alone) {
+        w.reject(alone);
+      }
+    }
     return;
   }
-  batch.forEach((w, i) => {
+  waiting.forEach((w, i) => {
     w.resolve(results[i] ?? []);
   });
 }
