@@ -92,15 +92,19 @@ async function prepare(c: Parameters<MiddlewareHandler<AppEnv>>[0]) {
  */
 function statement(withItems: boolean): string {
   const parts = [
-    // At most GROUP_MAX inputs: the limit tells the planner so, and it looks each one up by index.
-    `i as (select * from jsonb_to_recordset($1::jsonb) as i(n integer, token text, csrf text, at timestamptz,
+    // Each input with its session (live, not idle, its user enabled and in a role that may edit) and its record as
+    // this statement's snapshot sees it (for the audit event's "before" hash; requiring the same revision there and
+    // in the row being updated, rechecked after any concurrent write, makes them the same data). Both are looked up
+    // by primary key (lateral, limit 1: one row at most, and so always by index, whatever the planner thinks of
+    // the tables' sizes); an input whose session or record does not qualify has no row here and writes nothing.
+    // At most GROUP_MAX inputs: the outer limit tells the planner so.
+    `i as (select i.*, x.user_id, x.user_name, x.organisation_id, x.team_id, x.role, x.last_seen_at,
+        y.before_hash
+      from jsonb_to_recordset($1::jsonb) as i(n integer, token text, csrf text, at timestamptz,
         idle_after timestamptz, record uuid, expected integer, data jsonb, safeguarding boolean, category text,
         harm text, occurred_at timestamptz, data_hash text, version uuid, valid boolean, event uuid,
         event_at timestamptz, detail jsonb, act boolean, pointers jsonb, items jsonb)
-      limit ${GROUP_MAX})`,
-    // Each input's session and record are looked up by their keys (lateral, limit 1: one row at most by primary
-    // key, and so always by index, whatever the planner thinks of the tables' sizes).
-    `s as (select i.n, x.* from i cross join lateral (
+      cross join lateral (
         select u.id as user_id, u.name as user_name, u.organisation_id, u.team_id, u.role, s.last_seen_at
         from sessions s
         join users u on u.id = s.user_id
@@ -108,23 +112,23 @@ function statement(withItems: boolean): string {
         where s.id = i.token and s.csrf_token = i.csrf and s.expires_at > i.at
           and date_trunc('milliseconds', s.last_seen_at) > i.idle_after
           and not u.disabled and u.role in ('staff', 'manager', 'safeguarding-lead')
-        limit 1) x)`,
-    // pre: the row as this statement's snapshot sees it, for the audit event's "before" hash. Requiring the same
-    // revision there and in the row being updated (rechecked after any concurrent write) makes them the same data.
-    `pre as (select i.n, x.* from i cross join lateral (
-        select r.id, r.data_hash from records r where r.id = i.record and r.revision = i.expected limit 1) x)`,
+        limit 1) x
+      cross join lateral (
+        select r.data_hash as before_hash from records r
+        where r.id = i.record and r.revision = i.expected and r.data_hash is not null
+        limit 1) y
+      limit ${GROUP_MAX})`,
     `upd as (update records r set data = i.data, revision = i.expected + 1,
         safeguarding = r.safeguarding or i.safeguarding, updated_at = i.at, category = i.category, harm = i.harm,
         occurred_at = i.occurred_at, data_hash = i.data_hash
-      from i, s, pre, users c
-      where s.n = i.n and pre.n = i.n and r.id = i.record and pre.id = r.id and r.revision = i.expected
-        and r.organisation_id = s.organisation_id and r.template_version_id = i.version
-        and r.status <> 'closed' and pre.data_hash is not null and c.id = r.created_by
+      from i, users c
+      where r.id = i.record and r.revision = i.expected
+        and r.organisation_id = i.organisation_id and r.template_version_id = i.version
+        and r.status <> 'closed' and c.id = r.created_by
         -- canEditRecord (canSeeRecord included) for the three roles that may edit
-        and (r.created_by = s.user_id or s.role <> 'staff' or (not r.safeguarding and r.team_id = s.team_id))
+        and (r.created_by = i.user_id or i.role <> 'staff' or (not r.safeguarding and r.team_id = i.team_id))
       returning r.*, i.n, i.valid, i.at as saved_at, i.event, i.event_at, i.detail, i.act, i.pointers, i.items,
-        pre.data_hash as before_hash, c.name as creator_name, s.user_id as actor_id, s.user_name as actor_name,
-        s.last_seen_at)`,
+        i.before_hash, c.name as creator_name, i.user_id as actor_id, i.user_name as actor_name, i.last_seen_at)`,
     `rev as (insert into record_revisions (record_id, revision, organisation_id, data, removed, valid, created_by,
         created_at)
       select upd.id, upd.revision, upd.organisation_id, upd.data, null, upd.valid, upd.actor_id, upd.saved_at
