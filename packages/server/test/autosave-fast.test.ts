@@ -265,4 +265,44 @@ describe.each(backends)('one-statement autosave on %s', (backend) => {
     expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
     expect(await writes(record.id)).toBe(5); // revisions 1-3, two save events
   });
+
+  it('saves of several records and people at once: each its own row, revision and event, as saved alone', async () => {
+    const staff = await as(orgA.emails.staff);
+    const manager = await as(orgA.emails.manager);
+    const other = await as(orgB.emails.staff);
+    const mine = [
+      await newRecord(staff),
+      await newRecord(staff),
+      await newRecord(manager),
+      await newRecord(other),
+    ];
+    const clients = [staff, staff, manager, other];
+    for (const [k, r] of mine.entries()) expect((await save(clients[k]!, r.id, 1)).status).toBe(200);
+    // Handed over together (grouped into one statement when they reach it in the same turn: db/run-grouped.ts),
+    // and one of them stale.
+    const results = await Promise.all([
+      ...mine.map((r, k) => save(clients[k]!, r.id, 2, { description: `together ${k}` })),
+      save(staff, mine[0]!.id, 1, { description: 'stale' }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 412]);
+    for (const [k, r] of mine.entries()) {
+      expect(results[k]!.body.record).toMatchObject({
+        id: r.id,
+        revision: 3,
+        data: { description: `together ${k}` },
+      });
+      const [row] = await database.db.select().from(records).where(eq(records.id, r.id));
+      expect(row).toMatchObject({ revision: 3, dataHash: hashJson({ description: `together ${k}` }) });
+      const events = await database.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.entityId, r.id), eq(auditEvents.action, 'record.save')));
+      expect(events.find((e) => (e.detail as { revision: number }).revision === 3)).toMatchObject({
+        chain: k === 3 ? orgB.id : orgA.id,
+        beforeHash: hashJson({ description: 'x' }),
+        afterHash: hashJson({ description: `together ${k}` }),
+      });
+      expect(await writes(r.id)).toBe(5); // revisions 1-3, two save events
+    }
+  });
 });
