@@ -40,6 +40,18 @@ export function parameters() {
 
 export const iso = (value: Date | null) => (value === null ? null : value.toISOString());
 
+/** The record's action items as `record_actions` columns (snake case, ISO dates), for `jsonb_to_recordset`. */
+export function actionItemRows(gov: GovernanceValues) {
+  return gov.actions.map((a) => ({
+    pointer: a.pointer,
+    description: a.description,
+    owner: a.owner,
+    due_at: iso(a.dueAt),
+    completed_at: iso(a.completedAt),
+    item: a.item,
+  }));
+}
+
 /**
  * The CTEs that keep `record_actions` in step with the record's action items, for a statement whose CTE `upd` is
  * the updated record (no row: nothing happens). Upsert the current items and delete the ones no longer there:
@@ -50,14 +62,7 @@ export function actionParts(
   gov: GovernanceValues,
   organisation: string,
 ): string[] {
-  const items = gov.actions.map((a) => ({
-    pointer: a.pointer,
-    description: a.description,
-    owner: a.owner,
-    due_at: iso(a.dueAt),
-    completed_at: iso(a.completedAt),
-    item: a.item,
-  }));
+  const items = actionItemRows(gov);
   // No items (the usual draft): only the delete, so the statement carries no insert for the database to set up.
   if (items.length === 0)
     return ['act_del as (delete from record_actions where record_id = (select id from upd))'];

@@ -25,7 +25,7 @@ import { GROUP_MAX, runGrouped } from '../db/run-grouped.js';
 import type { AppEnv } from '../http/env.js';
 import { readJson } from '../http/json-body.js';
 import { evaluateRecord } from '../records/evaluate-safely.js';
-import { iso } from '../records/persist.js';
+import { actionItemRows, iso } from '../records/persist.js';
 import { pinnedVersion } from '../records/pinned-versions.js';
 import { isUuid } from '../records/record-access.js';
 import { toRecord } from '../records/record-view.js';
@@ -179,14 +179,7 @@ export const fastAutosave: MiddlewareHandler<AppEnv> = async (c, next) => {
   const evaluation = evaluateRecord(version, data, undefined, at);
   const gov = governanceValues(version.governance, data);
   const dataHash = hashJson(data);
-  const items = gov.actions.map((a) => ({
-    pointer: a.pointer,
-    description: a.description,
-    owner: a.owner,
-    due_at: iso(a.dueAt),
-    completed_at: iso(a.completedAt),
-    item: a.item,
-  }));
+  const items = actionItemRows(gov);
   const rows = (await runGrouped(db, items.length > 0 ? withItems : withoutItems, input.recordId, {
     token: input.token,
     csrf: input.csrf,
