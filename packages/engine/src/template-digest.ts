@@ -10,7 +10,11 @@ import { canonicalJson } from './canonical-json.js';
 
 export const DIGEST_FORMAT = 'w32';
 
-const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** Whether this machine stores words little-endian (then a byte array can be read as words directly). */
+export const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** A 32-bit value as 8 hex digits. */
+export const hex32 = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
 
 export function templateDigest(value: unknown): string {
   return digestOfText(canonicalJson(value));
@@ -47,5 +51,5 @@ export function digestOfBytes(bytes: Uint8Array, length: number, native: boolean
   }
   h1 = Math.imul(h1 ^ (h1 >>> 15), 0x2c1b3c6d);
   h2 = Math.imul(h2 ^ (h2 >>> 13), 0x297a2d39);
-  return `${DIGEST_FORMAT}:${(h1 >>> 0).toString(16).padStart(8, '0')}${(h2 >>> 0).toString(16).padStart(8, '0')}`;
+  return `${DIGEST_FORMAT}:${hex32(h1)}${hex32(h2)}`;
 }

@@ -2,12 +2,10 @@
  * The digest of a template's JSON text that precompiled modules list in `textDigests` (text-digests.ts) and loading
  * checks: loading needs only this, precompiling the rest.
  */
+import { hex32, littleEndian } from './template-digest.js';
 
 /** The text digests' format: not `templateDigest`'s (`w32`), so the two can never be mistaken for each other. */
 export const TEXT_DIGEST_FORMAT = 'q32';
-
-const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
 
 /**
  * 64 bits of the text's UTF-8 bytes, read as 32-bit little-endian words into four multiply-xor lanes (word i into
@@ -50,5 +48,5 @@ export function textDigestOfBytes(bytes: Uint8Array, length: number, native: boo
   const mix = (h: number, s: number, m: number) => Math.imul(h ^ (h >>> s), m);
   const high = mix(a, 15, 0x2c1b3c6d) ^ mix(c, 13, 0x297a2d39) ^ 0x9e3779b9;
   const low = mix(b, 13, 0x297a2d39) ^ mix(d, 15, 0x2c1b3c6d);
-  return `${TEXT_DIGEST_FORMAT}:${hex(mix(high, 16, 0x85ebca6b))}${hex(mix(low, 16, 0xc2b2ae35))}`;
+  return `${TEXT_DIGEST_FORMAT}:${hex32(mix(high, 16, 0x85ebca6b))}${hex32(mix(low, 16, 0xc2b2ae35))}`;
 }

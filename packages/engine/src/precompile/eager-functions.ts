@@ -73,8 +73,15 @@ function declarations(tokens: readonly Token[]): Declaration[] | undefined {
   return depth === 0 ? found : undefined;
 }
 
-/** `exports.x=name;` at token `i` (outside any function): its length in tokens, else 0. */
-function exportStatement(tokens: readonly Token[], i: number, names: ReadonlySet<string>): number {
+/** An `exports.key=value;` statement outside any function: its first token and what it exports. */
+interface ExportStatement {
+  at: number;
+  key: string;
+  value: string;
+}
+
+/** `exports.x=name;` at token `i`, or undefined. */
+function exportStatement(tokens: readonly Token[], i: number): ExportStatement | undefined {
   const [e, dot, key, eq, value, semi] = tokens.slice(i, i + 6);
   return startsStatement(tokens, i) &&
     e?.text === 'exports' &&
@@ -82,11 +89,12 @@ function exportStatement(tokens: readonly Token[], i: number, names: ReadonlySet
     key?.kind === 'name' &&
     eq?.text === '=' &&
     value?.kind === 'name' &&
-    names.has(value.text) &&
     semi?.text === ';'
-    ? 6
-    : 0;
+    ? { at: i, key: key.text, value: value.text }
+    : undefined;
 }
+
+const EXPORT_LENGTH = 6;
 
 /**
  * `code` with its top-level validators compiled eagerly, except those exported only under the names in
@@ -97,36 +105,28 @@ export function eagerFunctions(code: string, lazyExports: ReadonlySet<string>): 
   if (!tokens) return code;
   const found = declarations(tokens);
   if (!found) return code;
-  const exportedAs = new Map<string, string[]>();
-  for (const m of code.matchAll(/\bexports\.([\w$]+)=([\w$]+);/g))
-    exportedAs.set(m[2]!, [...(exportedAs.get(m[2]!) ?? []), m[1]!]);
+  const insideFunction = new Array<boolean>(tokens.length).fill(false);
+  for (const d of found) for (let i = d.first; i <= d.last; i++) insideFunction[i] = true;
+  const exported: ExportStatement[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const statement = insideFunction[i] ? undefined : exportStatement(tokens, i);
+    if (statement) exported.push(statement);
+  }
   const lazy = (name: string) => {
-    const as = exportedAs.get(name);
-    return as?.every((e) => lazyExports.has(e)) ?? false;
+    const as = exported.filter((e) => e.value === name);
+    return as.length > 0 && as.every((e) => lazyExports.has(e.key));
   };
   const eager = found.filter((d) => !lazy(d.name));
   if (eager.length === 0) return code;
   const names = new Set(eager.map((d) => d.name));
   const definedAt = new Map(eager.map((d) => [d.name, d.first]));
-  const insideFunction = new Array<boolean>(tokens.length).fill(false);
-  for (const d of found) for (let i = d.first; i <= d.last; i++) insideFunction[i] = true;
 
-  const moved: string[] = [];
+  // The exports of rewritten functions move to the end (after every `var` is assigned).
+  const moved = exported.filter((e) => names.has(e.value));
   const skip = new Set<number>();
+  for (const e of moved) for (let k = e.at; k < e.at + EXPORT_LENGTH; k++) skip.add(k);
   for (let i = 0; i < tokens.length; i++) {
-    if (insideFunction[i]) continue;
-    const length = exportStatement(tokens, i, names);
-    if (length > 0) {
-      moved.push(
-        tokens
-          .slice(i, i + length)
-          .map((t) => t.text)
-          .join(''),
-      );
-      for (let k = i; k < i + length; k++) skip.add(k);
-      i += length - 1;
-      continue;
-    }
+    if (insideFunction[i] || skip.has(i)) continue;
     const t = tokens[i]!;
     // A read of a rewritten name before its `var` is assigned would see undefined, and so could a call made while
     // the module is still being created (the function may read one defined later): leave the code as it is.
@@ -151,6 +151,6 @@ export function eagerFunctions(code: string, lazyExports: ReadonlySet<string>): 
       from = tokens[i]!.start + tokens[i]!.text.length;
     }
   }
-  parts.push(code.slice(from), moved.join(''));
+  parts.push(code.slice(from), moved.map((e) => `exports.${e.key}=${e.value};`).join(''));
   return parts.join('');
 }
